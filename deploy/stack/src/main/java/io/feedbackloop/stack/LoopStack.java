@@ -1,0 +1,154 @@
+package io.feedbackloop.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.logging.Logger;
+
+/**
+ * The whole loop on one machine: a Kafka broker, a PostgreSQL server with one database per
+ * service, an SMTP server, and the four services as separate processes. The end-to-end tests
+ * start it on free ports; {@link #main} starts it on fixed ports for a person to try.
+ */
+public final class LoopStack implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LoopStack.class);
+
+    /** Service module, its database, and the port it listens on in the local run. */
+    public record Service(String module, String database, int localPort) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("feedback-ingest", "ingest", 8081),
+            new Service("feedback-categorize", "categorize", 8082),
+            new Service("feedback-action", "action", 8083),
+            new Service("closeloop-notifier", "notifier", 8084));
+
+    private final KafkaBroker broker;
+    private final PostgresServer postgres;
+    private final MailServer mail;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private LoopStack(KafkaBroker broker, PostgresServer postgres, MailServer mail) {
+        this.broker = broker;
+        this.postgres = postgres;
+        this.mail = mail;
+    }
+
+    /**
+     * Starts the infrastructure and the services.
+     *
+     * @param localPorts fixed, documented ports (local run) instead of free ones (tests)
+     * @param keepData   keep the data of earlier runs (local run) instead of starting empty
+     */
+    public static LoopStack start(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData) {
+        long started = System.nanoTime();
+        KafkaBroker broker = KafkaBroker.start(workDirectory.resolve("kafka"), localPorts ? 9092 : 0);
+        broker.createTopics(LoopTopics.all(), LoopTopics.PARTITIONS);
+        PostgresServer postgres = PostgresServer.start(workDirectory.resolve("postgres"), localPorts ? 15432 : 0, keepData);
+        MailServer mail = MailServer.start(localPorts ? 2525 : 0);
+        LoopStack stack = new LoopStack(broker, postgres, mail);
+        for (Service service : SERVICES) {
+            String jdbcUrl = keepData ? postgres.ensureDatabase(service.database())
+                    : postgres.recreateDatabase(service.database());
+            Map<String, String> env = new LinkedHashMap<>();
+            int port = localPorts ? service.localPort() : FreePorts.find();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.port()));
+            stack.services.put(service.module(), ServiceProcess.create(service.module(),
+                    repositoryRoot.resolve(service.module()), port, env, workDirectory.resolve("logs")));
+        }
+        // start all four at once (they are independent), then wait for each
+        stack.services.values().forEach(ServiceProcess::start);
+        stack.services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+        LOG.infof("Loop stack ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+        return stack;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public MailServer mail() {
+        return mail;
+    }
+
+    public ServiceProcess service(String module) {
+        ServiceProcess service = services.get(module);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + module);
+        }
+        return service;
+    }
+
+    /** Finds the repository root by walking up to the folder that holds the service modules. */
+    public static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("feedback-ingest/pom.xml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from inside the repository");
+        }
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+        mail.close();
+        broker.close();
+        postgres.close();
+    }
+
+    /** The local run: everything on fixed ports, data kept in {@code .loop/} between runs. */
+    public static void main(String[] args) throws Exception {
+        Path root = repositoryRoot();
+        Path work = root.resolve(".loop");
+        LoopStack stack = start(root, work, true, true);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }));
+        String ingest = stack.service("feedback-ingest").baseUrl();
+        StringBuilder banner = new StringBuilder("\n=== Feedback loop is running ===\n");
+        for (ServiceProcess service : stack.services.values()) {
+            banner.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui, log: %s)%n", service.name(),
+                    service.baseUrl(), service.baseUrl(), root.relativize(service.logFile())));
+        }
+        banner.append(String.format("  %-20s %s%n", "Kafka", stack.broker.bootstrapServers()));
+        banner.append(String.format("  %-20s %s%n", "PostgreSQL", stack.postgres.jdbcUrl("<service>")));
+        banner.append(String.format("  %-20s 127.0.0.1:%d (emails are printed below)%n", "SMTP", stack.mail.port()));
+        banner.append("\nWalk one feedback through the loop:\n")
+                .append("  curl -s -X POST ").append(ingest).append("/api/v1/feedback -H 'Content-Type: application/json' \\\n")
+                .append("       -d '{\"customer\":{\"id\":\"c-42\",\"email\":\"anna@example.com\",\"name\":\"Anna\",\"locale\":\"en\"},")
+                .append("\"channel\":\"web\",\"npsScore\":3,\"text\":\"Checkout kept failing\"}'\n")
+                .append("  curl -s ").append(ingest).append("/api/v1/feedback/<id from the answer>   # watch the loop status\n")
+                .append("\nCtrl-C stops everything.\n");
+        LOG.info(banner);
+        printArrivingMail(stack.mail, stopped);
+    }
+
+    private static void printArrivingMail(MailServer mail, CountDownLatch stopped) throws InterruptedException {
+        int printed = 0;
+        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            List<MimeMessage> received = mail.received();
+            for (; printed < received.size(); printed++) {
+                MailMessage message = new MailMessage(received.get(printed));
+                LOG.infof("%n--- email to %s: %s%n%s", message.recipients(), message.subject(), message.text());
+            }
+        }
+    }
+}

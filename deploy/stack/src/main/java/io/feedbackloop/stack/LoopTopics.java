@@ -1,0 +1,33 @@
+package io.feedbackloop.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The topics of the loop, created up front with three partitions each so that consumers never
+ * race topic auto-creation. The per-service AsyncAPI documents are the contract; this list only
+ * provisions a local broker.
+ */
+public final class LoopTopics {
+
+    public static final String FEEDBACK_RECEIVED = "feedback.received.v1";
+    public static final String FEEDBACK_CATEGORIZED = "feedback.categorized.v1";
+    public static final String ACTION_OPENED = "action.opened.v1";
+    public static final String FOLLOWUP_SENT = "followup.sent.v1";
+    public static final String FOLLOWUP_FAILED = "followup.failed.v1";
+
+    /** Topics somebody consumes; each has a dead-letter twin. */
+    private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_CATEGORIZED, ACTION_OPENED,
+            FOLLOWUP_SENT, FOLLOWUP_FAILED);
+
+    public static final int PARTITIONS = 3;
+
+    private LoopTopics() {
+    }
+
+    public static List<String> all() {
+        List<String> all = new ArrayList<>(CONSUMED);
+        CONSUMED.forEach(topic -> all.add(topic + ".dlq"));
+        return all;
+    }
+}

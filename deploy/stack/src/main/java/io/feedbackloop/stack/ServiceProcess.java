@@ -1,0 +1,118 @@
+package io.feedbackloop.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+/**
+ * One of the four services, run from its built {@code target/quarkus-app} in a child JVM with
+ * its configuration in environment variables, the way a container platform would run it.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path runJar;
+    private final int httpPort;
+    private final Map<String, String> env;
+    private final Path logFile;
+    private Process process;
+
+    private ServiceProcess(String name, Path runJar, int httpPort, Map<String, String> env, Path logFile) {
+        this.name = name;
+        this.runJar = runJar;
+        this.httpPort = httpPort;
+        this.env = env;
+        this.logFile = logFile;
+    }
+
+    public static ServiceProcess create(String name, Path moduleDirectory, int httpPort, Map<String, String> env,
+                                        Path logDirectory) {
+        Path runJar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(runJar)) {
+            throw new IllegalStateException(runJar + " is missing: build the services first (./mvnw -DskipTests package)");
+        }
+        return new ServiceProcess(name, runJar, httpPort, env, logDirectory.resolve(name + ".log"));
+    }
+
+    public synchronized ServiceProcess start() {
+        if (process != null && process.isAlive()) {
+            return this;
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        String extra = System.getenv("LOOP_SERVICE_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            jvm = new ArrayList<>(List.of(extra.trim().split("\\s+")));
+        }
+        try {
+            process = ChildJvm.start(List.of(runJar.toString()), jvm, "io.quarkus.bootstrap.runner.QuarkusEntryPoint",
+                    List.of(), env, logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+        return this;
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200: database migrated, Kafka reachable. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " not ready within " + timeout + "; see " + logFile);
+            }
+            Sleep.millis(200);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Crashes the service (SIGKILL): no shutdown hook, no flush, as a node failure would. */
+    public synchronized void kill() {
+        LOG.infof("killing %s", name);
+        ChildJvm.stop(process, false);
+    }
+
+    @Override
+    public synchronized void close() {
+        ChildJvm.stop(process, true);
+    }
+}

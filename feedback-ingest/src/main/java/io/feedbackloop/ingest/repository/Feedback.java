@@ -1,0 +1,51 @@
+package io.feedbackloop.ingest.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "feedback")
+public class Feedback extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id", nullable = false)
+    public String customerId;
+
+    @Column(name = "customer_email", nullable = false)
+    public String customerEmail;
+
+    @Column(name = "customer_name")
+    public String customerName;
+
+    @Column(name = "customer_locale")
+    public String customerLocale;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(name = "nps_score")
+    public Integer npsScore;
+
+    @Column(columnDefinition = "text")
+    public String text;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "loop_stage", nullable = false)
+    public LoopStage loopStage;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

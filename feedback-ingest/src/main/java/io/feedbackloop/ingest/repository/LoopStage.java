@@ -1,0 +1,15 @@
+package io.feedbackloop.ingest.repository;
+
+/** The ACAF stages a feedback passes through, in order. */
+public enum LoopStage {
+    RECEIVED,
+    CATEGORIZED,
+    ACTION_OPENED,
+    FOLLOWED_UP,
+    FOLLOW_UP_FAILED;
+
+    /** A late or redelivered event never moves the status backwards. */
+    public boolean isAfter(LoopStage other) {
+        return ordinal() > other.ordinal();
+    }
+}

@@ -1,0 +1,147 @@
+package io.feedbackloop.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+@QuarkusTestResource(value = LoopTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "ingest"))
+class FeedbackSubmissionTest {
+
+    private static final String RECEIVED = "feedback.received.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TopicProbe topics;
+
+    @BeforeAll
+    static void watchTopics() {
+        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), RECEIVED);
+    }
+
+    @AfterAll
+    static void stopWatching() {
+        topics.close();
+    }
+
+    static String submission(String customerId, String score, String text) {
+        return """
+                {"customer":{"id":"%s","email":"anna@example.com","name":"Анна","locale":"ru"},
+                 "channel":"web","npsScore":%s,"text":%s}""".formatted(customerId, score, text);
+    }
+
+    @Test
+    void acceptedFeedbackIsStoredAndPublishedWithCloudEventsHeadersKeyedByItsId() throws Exception {
+        String text = "Курьер опоздал на два дня 😡 <b>never again</b>";
+        String id = given().contentType(ContentType.JSON)
+                .body(submission("c-accept", "3", JSON.writeValueAsString(text)))
+                .when().post("/api/v1/feedback")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/feedback/"))
+                .body("loop.stage", equalTo("received"))
+                .extract().path("id");
+
+        given().when().get("/api/v1/feedback/" + id)
+                .then().statusCode(200)
+                .body("text", equalTo(text))
+                .body("customer.name", equalTo("Анна"))
+                .body("npsScore", equalTo(3))
+                .body("loop.steps.stage", hasItem("received"));
+
+        List<ConsumerRecord<String, String>> records = topics.await(RECEIVED, r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(20));
+        assertEquals(1, records.size(), "one record keyed by the feedback id");
+        ConsumerRecord<String, String> record = records.get(0);
+        assertEquals("1.0", TopicProbe.header(record, "ce_specversion"));
+        assertEquals("feedbackloop.feedback.received.v1", TopicProbe.header(record, "ce_type"));
+        assertEquals("/feedback-ingest", TopicProbe.header(record, "ce_source"));
+        assertEquals(id, TopicProbe.header(record, "ce_subject"));
+        assertTrue(TopicProbe.header(record, "ce_id").length() > 0);
+        assertTrue(TopicProbe.header(record, "ce_time").endsWith("Z"));
+        JsonNode body = JSON.readTree(record.value());
+        assertEquals(id, body.get("feedbackId").asText());
+        assertEquals(text, body.get("text").asText(), "unicode text round-trips exactly");
+        assertEquals("anna@example.com", body.at("/customer/email").asText());
+        assertEquals(3, body.get("npsScore").asInt());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "score above 10       | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':11}            | npsScore        | Max",
+            "score below 0        | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':-1}            | npsScore        | Min",
+            "score not a number   | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':'ten'}         | npsScore        | type",
+            "malformed email      | {'customer':{'id':'c-bad','email':'not-an-email'},'channel':'web','npsScore':5}              | customer.email  | Email",
+            "missing email        | {'customer':{'id':'c-bad'},'channel':'web','npsScore':5}                                     | customer.email  | NotBlank",
+            "missing customer     | {'channel':'web','npsScore':5}                                                               | customer        | NotNull",
+            "unknown channel      | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'pigeon','npsScore':5}          | channel         | enum",
+            "missing channel      | {'customer':{'id':'c-bad','email':'a@example.com'},'npsScore':5}                             | channel         | NotNull",
+            "neither score nor text | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','text':'  '}            | npsScoreOrText  | AssertTrue",
+            "bad locale           | {'customer':{'id':'c-bad','email':'a@example.com','locale':'Russian'},'channel':'web','npsScore':5} | customer.locale | Pattern",
+            "unknown field        | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScor':5}              | npsScor         | known-field",
+            "not JSON             | {'customer':                                                                                 | body            | json",
+    })
+    void invalidFeedbackIsRefusedWithAProblemNamingFieldAndRule(String why, String body, String field, String rule) {
+        given().contentType(ContentType.JSON).body(body.replace('\'', '"'))
+                .when().post("/api/v1/feedback")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem(field))
+                .body("violations.rule", hasItem(rule))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("at io.")));
+    }
+
+    @Test
+    void textTooLongIsRefused() {
+        given().contentType(ContentType.JSON).body(submission("c-bad", "5", "\"" + "x".repeat(5001) + "\""))
+                .when().post("/api/v1/feedback")
+                .then().statusCode(400)
+                .body("violations.field", hasItem("text"))
+                .body("violations.rule", hasItem("Size"));
+    }
+
+    @Test
+    void refusedFeedbackIsNeitherStoredNorPublished() {
+        String refusedCustomer = "c-refused-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(submission(refusedCustomer, "42", "\"too high\""))
+                .when().post("/api/v1/feedback").then().statusCode(400);
+        // the relay sends in commit order: once a later valid feedback is on the topic,
+        // anything stored before it would be there too
+        String marker = given().contentType(ContentType.JSON).body(submission("c-marker", "9", "null"))
+                .when().post("/api/v1/feedback").then().statusCode(201).extract().path("id");
+        topics.await(RECEIVED, r -> marker.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertEquals(List.of(), topics.settle(RECEIVED, r -> r.value().contains(refusedCustomer), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreProblems() {
+        given().when().get("/api/v1/feedback/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().when().get("/api/v1/feedback/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id")).body("violations[0].rule", equalTo("uuid"));
+    }
+}

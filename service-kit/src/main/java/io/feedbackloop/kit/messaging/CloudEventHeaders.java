@@ -1,0 +1,23 @@
+package io.feedbackloop.kit.messaging;
+
+/**
+ * CloudEvents 1.0 Kafka protocol binding, binary content mode: the event's attributes travel as
+ * {@code ce_*} record headers and the record value is the JSON data, so {@code kcat} or any Kafka
+ * UI can filter on type and subject without parsing the body.
+ */
+public final class CloudEventHeaders {
+
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_1_0 = "1.0";
+    public static final String JSON = "application/json";
+
+    private CloudEventHeaders() {
+    }
+}

@@ -1,0 +1,147 @@
+package io.feedbackloop.kit.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies an event's effect exactly once. The event id is recorded in {@code processed_event} in
+ * the same transaction as the effect: a redelivery finds the id and changes nothing, and a crash
+ * before commit leaves neither, so the redelivery applies the effect then.
+ *
+ * <p>Poison events (unreadable, invalid) throw {@link PoisonEventException}; the channel's
+ * {@code failure-strategy=dead-letter-queue} then moves them to the dead-letter topic and the
+ * partition moves on. Other failures (database briefly down) are retried with backoff first.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final ObjectMapper mapper;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Validator validator;
+
+    @ConfigProperty(name = "consumer.retry.attempts", defaultValue = "10")
+    int attempts;
+
+    @ConfigProperty(name = "consumer.retry.initial-backoff", defaultValue = "PT0.2S")
+    Duration initialBackoff;
+
+    @Inject
+    public IdempotentConsumer(ObjectMapper mapper) {
+        // consumers tolerate fields added by a newer producer (additive schema evolution)
+        this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /**
+     * Reads the record into {@code type}, then runs {@code effect} in a new transaction unless
+     * {@code consumerName} already processed this event id.
+     *
+     * @return true if the effect ran, false for a duplicate
+     */
+    public <T> boolean consume(ConsumerRecord<String, String> record, Class<T> type, String consumerName,
+                               Consumer<IncomingEvent<T>> effect) {
+        IncomingEvent<T> event = read(record, type);
+        Duration backoff = initialBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!markProcessed(event.id(), consumerName)) {
+                        LOG.debugf("%s: event %s already processed, skipped", consumerName, event.id());
+                        return false;
+                    }
+                    effect.accept(event);
+                    return true;
+                });
+            } catch (PoisonEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
+                    LOG.errorf("%s: event %s failed %d times, sending it to the dead-letter topic: %s", consumerName,
+                            event.id(), attempt, e.toString());
+                    throw e;
+                }
+                LOG.warnf("%s: event %s failed (attempt %d), retrying in %d ms: %s", consumerName, event.id(),
+                        attempt, backoff.toMillis(), e.toString());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean markProcessed(String eventId, String consumerName) {
+        int inserted = entityManager.createNativeQuery("""
+                INSERT INTO processed_event (event_id, consumer, processed_at) VALUES (?1, ?2, now())
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, eventId).setParameter(2, consumerName).executeUpdate();
+        return inserted == 1;
+    }
+
+    <T> IncomingEvent<T> read(ConsumerRecord<String, String> record, Class<T> type) {
+        String id = header(record, CloudEventHeaders.ID);
+        if (id == null || id.isBlank()) {
+            throw new PoisonEventException("record without " + CloudEventHeaders.ID + " header at "
+                    + record.topic() + "-" + record.partition() + "@" + record.offset());
+        }
+        if (record.value() == null) {
+            throw new PoisonEventException("event " + id + " has no value");
+        }
+        T data;
+        try {
+            data = mapper.readValue(record.value(), type);
+        } catch (Exception e) {
+            throw new PoisonEventException("event " + id + " is not a readable " + type.getSimpleName(), e);
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<T> first = violations.iterator().next();
+            throw new PoisonEventException("event " + id + " is invalid: " + first.getPropertyPath() + " "
+                    + first.getMessage());
+        }
+        return new IncomingEvent<>(id, header(record, CloudEventHeaders.TYPE), record.key(),
+                parseTime(header(record, CloudEventHeaders.TIME)), data);
+    }
+
+    private static Instant parseTime(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}
