@@ -1,12 +1,10 @@
 package io.feedbackloop.ingest.rest;
 
 import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 
 import io.feedbackloop.ingest.service.FeedbackService;
 import io.feedbackloop.kit.problem.Problem;
-import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.problem.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -52,14 +50,6 @@ public class FeedbackResource {
     @APIResponse(responseCode = "404", description = "Unknown id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackView get(@PathParam("id") String id) {
-        return service.find(parseId(id));
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("id", "uuid", "must be a UUID"))));
-        }
+        return service.find(RequestIds.parse("id", id));
     }
 }

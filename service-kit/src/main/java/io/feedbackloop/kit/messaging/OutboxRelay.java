@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,7 +43,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming "the outbox relay" among advisory locks of this database. */
     private static final long RELAY_LOCK = 0x0B0C5E1AL;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -73,10 +71,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
-    private volatile boolean running;
-    private Thread thread;
+    private PollingWorker worker;
     private KafkaProducer<String, String> producer;
     private Instant nextCleanUp = Instant.now();
 
@@ -85,53 +81,35 @@ public class OutboxRelay {
         if (!enabled) {
             return;
         }
-        running = true;
-        thread = new Thread(this::relayUntilStopped, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        worker = new PollingWorker("outbox-relay", pollInterval, this::relayAndTidy, failure -> {
+            closeProducer();
+            refreshBacklog();
+        });
+        worker.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        wakeUps.release();
-        if (thread != null) {
-            try {
-                thread.join(sendTimeout.toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (worker != null) {
+            worker.stop(sendTimeout.plusSeconds(5));
         }
         closeProducer();
     }
 
     /** Called after a transaction that wrote outbox events commits: relay them now, not at the next poll. */
     public void wakeUp() {
-        wakeUps.release();
+        if (worker != null) {
+            worker.wakeUp();
+        }
     }
 
-    private void relayUntilStopped() {
-        Duration backoff = Duration.ofMillis(200);
-        while (running) {
-            try {
-                int relayed = relayOneBatch();
-                backoff = Duration.ofMillis(200);
-                if (relayed < batchSize) {
-                    backlog.set(0);
-                    cleanUpSentEvents();
-                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Outbox relay could not send (will retry in %d ms): %s", backoff.toMillis(), rootMessage(e));
-                closeProducer();
-                refreshBacklog();
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
+    /** @return true while full batches keep coming (more is probably waiting) */
+    private boolean relayAndTidy() {
+        if (relayOneBatch() == batchSize) {
+            return true;
         }
+        backlog.set(0);
+        cleanUpSentEvents();
+        return false;
     }
 
     private int relayOneBatch() {
@@ -229,21 +207,5 @@ public class OutboxRelay {
         nextCleanUp = Instant.now().plus(Duration.ofMinutes(10));
         QuarkusTransaction.requiringNew().run(() ->
                 OutboxEvent.delete("sentAt < ?1", Instant.now().minus(retention)));
-    }
-
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,0 +1,23 @@
+package io.feedbackloop.categorize.messaging;
+
+import io.feedbackloop.categorize.service.CategorizationService;
+import io.feedbackloop.kit.messaging.IdempotentConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class ReceivedFeedbackConsumer {
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    CategorizationService categorizations;
+
+    @Incoming("feedback-received")
+    public void onFeedbackReceived(ConsumerRecord<String, String> record) {
+        consumer.consume(record, ReceivedFeedback.class, "categorizer", event -> categorizations.categorize(event.data()));
+    }
+}

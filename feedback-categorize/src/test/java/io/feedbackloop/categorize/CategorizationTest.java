@@ -1,0 +1,130 @@
+package io.feedbackloop.categorize;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+@QuarkusTestResource(value = LoopTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "categorize"))
+class CategorizationTest {
+
+    private static final String RECEIVED = "feedback.received.v1";
+    private static final String CATEGORIZED = "feedback.categorized.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TopicProbe topics;
+
+    @BeforeAll
+    static void connect() {
+        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), CATEGORIZED, RECEIVED + ".dlq");
+    }
+
+    @AfterAll
+    static void disconnect() {
+        topics.close();
+    }
+
+    private static void publishReceived(String feedbackId, String eventId, String npsScore, String text) {
+        String body = """
+                {"feedbackId":"%s","receivedAt":"2026-11-23T09:00:00Z","channel":"web",
+                 "customer":{"id":"c-7","email":"ivan@example.com","name":"Иван","locale":"ru"},
+                 "npsScore":%s,"text":%s}""".formatted(feedbackId, npsScore, text);
+        topics.publish(RECEIVED, feedbackId, body, Map.of("ce_id", eventId, "ce_specversion", "1.0",
+                "ce_type", "feedbackloop.feedback.received.v1", "ce_time", Instant.now().toString()));
+    }
+
+    private static JsonNode awaitCategorized(String feedbackId) throws Exception {
+        List<ConsumerRecord<String, String>> records = topics.await(CATEGORIZED, r -> feedbackId.equals(r.key()), 1,
+                Duration.ofSeconds(20));
+        assertEquals(1, records.size(), "one feedback.categorized.v1 for " + feedbackId);
+        return JSON.readTree(records.get(0).value());
+    }
+
+    @ParameterizedTest(name = "NPS {0} is {1}")
+    @CsvSource({"0, detractor", "6, detractor", "7, passive", "8, passive", "9, promoter", "10, promoter"})
+    void npsScoreIsClassifiedAtTheBoundaries(int score, String expectedClass) throws Exception {
+        String id = UUID.randomUUID().toString();
+        publishReceived(id, UUID.randomUUID().toString(), String.valueOf(score), "null");
+        JsonNode event = awaitCategorized(id);
+        assertEquals(expectedClass, event.get("npsClass").asText());
+        assertEquals(score, event.get("npsScore").asInt());
+    }
+
+    @Test
+    void categorizedEventCarriesTheCustomerAndWordsWithCloudEventsHeaders() throws Exception {
+        String id = UUID.randomUUID().toString();
+        publishReceived(id, UUID.randomUUID().toString(), "2", "\"Ужасная доставка\"");
+        ConsumerRecord<String, String> record = topics.await(CATEGORIZED, r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(20)).get(0);
+        assertEquals("feedbackloop.feedback.categorized.v1", TopicProbe.header(record, "ce_type"));
+        assertEquals("/feedback-categorize", TopicProbe.header(record, "ce_source"));
+        assertEquals(id, TopicProbe.header(record, "ce_subject"));
+        JsonNode event = JSON.readTree(record.value());
+        assertEquals("Ужасная доставка", event.get("text").asText());
+        assertEquals("ivan@example.com", event.at("/customer/email").asText());
+        assertEquals("ru", event.at("/customer/locale").asText());
+
+        given().when().get("/api/v1/categorizations/" + id)
+                .then().statusCode(200).body("npsClass", equalTo("detractor")).body("npsScore", equalTo(2));
+    }
+
+    @Test
+    void feedbackWithoutScoreIsCategorizedWithoutNpsClass() throws Exception {
+        String id = UUID.randomUUID().toString();
+        publishReceived(id, UUID.randomUUID().toString(), "null", "\"Just a comment\"");
+        assertTrue(awaitCategorized(id).get("npsClass").isNull());
+    }
+
+    @Test
+    void redeliveredAndResentEventsCategorizeOnce() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        publishReceived(id, eventId, "4", "null");
+        publishReceived(id, eventId, "4", "null");                       // redelivery: same ce_id
+        publishReceived(id, UUID.randomUUID().toString(), "4", "null");  // producer resent: new ce_id
+        awaitCategorized(id);
+        assertEquals(1, topics.settle(CATEGORIZED, r -> id.equals(r.key()), Duration.ofSeconds(2)).size());
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopic() {
+        String notJson = UUID.randomUUID().toString();
+        topics.publish(RECEIVED, "k", "{{{", Map.of("ce_id", notJson));
+        String outOfRange = UUID.randomUUID().toString();
+        publishReceived(UUID.randomUUID().toString(), outOfRange, "11", "null");
+        assertEquals(1, topics.await(RECEIVED + ".dlq", r -> notJson.equals(TopicProbe.header(r, "ce_id")), 1,
+                Duration.ofSeconds(20)).size());
+        assertEquals(1, topics.await(RECEIVED + ".dlq", r -> outOfRange.equals(TopicProbe.header(r, "ce_id")), 1,
+                Duration.ofSeconds(20)).size());
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreProblems() {
+        given().when().get("/api/v1/categorizations/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/categorizations/nope")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("feedbackId"));
+    }
+}
