@@ -111,6 +111,13 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
+    /** Publishes JSON as a binary-mode CloudEvent with the given id, as another service's relay would. */
+    public void publishEvent(String topic, String key, String eventId, String json) {
+        publish(topic, key, json, Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", "feedbackloop." + topic,
+                "ce_source", "/topic-probe", "ce_subject", key, "ce_time", java.time.Instant.now().toString(),
+                "content-type", "application/json"));
+    }
+
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();

@@ -1,0 +1,28 @@
+package io.feedbackloop.action.messaging;
+
+import io.feedbackloop.action.service.CaseService;
+import io.feedbackloop.kit.messaging.IdempotentConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class CaseEventsConsumer {
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    CaseService cases;
+
+    @Incoming("feedback-categorized")
+    public void onCategorized(ConsumerRecord<String, String> record) {
+        consumer.consume(record, CategorizedFeedback.class, "case-opener", event -> cases.onCategorized(event.data()));
+    }
+
+    @Incoming("followup-sent")
+    public void onFollowUpSent(ConsumerRecord<String, String> record) {
+        consumer.consume(record, FollowUpSent.class, "first-response", event -> cases.onFollowUpSent(event.data()));
+    }
+}
