@@ -106,6 +106,8 @@ public final class LoopStack implements AutoCloseable {
 
     @Override
     public void close() {
+        // stop the services together (each drains its consumers and relay), then what they use
+        services.values().forEach(ServiceProcess::requestStop);
         services.values().forEach(ServiceProcess::close);
         mail.close();
         broker.close();

@@ -111,6 +111,13 @@ public final class ServiceProcess implements AutoCloseable {
         ChildJvm.stop(process, false);
     }
 
+    /** Asks the service to shut down gracefully (SIGTERM) without waiting for it. */
+    public synchronized void requestStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
     @Override
     public synchronized void close() {
         ChildJvm.stop(process, true);

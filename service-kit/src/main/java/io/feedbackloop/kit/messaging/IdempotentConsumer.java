@@ -27,12 +27,14 @@ import org.jboss.logging.Logger;
  *
  * <p>Poison events (unreadable, invalid) throw {@link PoisonEventException}; the channel's
  * {@code failure-strategy=dead-letter-queue} then moves them to the dead-letter topic and the
- * partition moves on. Other failures (database briefly down) are retried with backoff first.
+ * partition moves on. Transient failures (database unreachable, deadlock) are retried until they
+ * pass; any other failure is retried a few times, then dead-lettered.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final ObjectMapper mapper;
 
@@ -77,15 +79,18 @@ public class IdempotentConsumer {
             } catch (PoisonEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= attempts) {
+                boolean transientFailure = TransientFailures.isTransient(e);
+                // an unreachable database is no reason to give up on an event: the partition
+                // waits (its offset is not committed) until the database is back
+                if (!transientFailure && attempt >= attempts) {
                     LOG.errorf("%s: event %s failed %d times, sending it to the dead-letter topic: %s", consumerName,
                             event.id(), attempt, e.toString());
                     throw e;
                 }
-                LOG.warnf("%s: event %s failed (attempt %d), retrying in %d ms: %s", consumerName, event.id(),
-                        attempt, backoff.toMillis(), e.toString());
+                LOG.warnf("%s: event %s failed (attempt %d%s), retrying in %d ms: %s", consumerName, event.id(),
+                        attempt, transientFailure ? ", transient" : "", backoff.toMillis(), e.toString());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
     }
