@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.MailMessage;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -135,5 +136,15 @@ class CaseAcknowledgementTest {
         Thread.sleep(2000);
         assertEquals(1, mailTo(email, 1).size());
         assertEquals(1, topics.settle(SENT, r -> feedbackId.equals(r.key()), Duration.ofMillis(500)).size());
+    }
+
+    @Test
+    void readsTheExampleEventFeedbackActionPublishesWithItsSchema() {
+        UUID id = UUID.randomUUID();
+        String email = "example." + id.toString().substring(0, 8) + "@example.com";
+        com.fasterxml.jackson.databind.node.ObjectNode example = ProducerExamples.example("feedback-action", OPENED, id);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) example.get("customer")).put("email", email);
+        topics.publishEvent(OPENED, id.toString(), UUID.randomUUID().toString(), example.toString());
+        assertTrue(mailTo(email, 1).get(0).text().startsWith("Hello Anna,"));
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -137,5 +138,13 @@ class CaseOpeningTest {
         given().when().get("/api/v1/cases?feedbackId=x")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("feedbackId"));
+    }
+
+    @Test
+    void readsTheExampleEventFeedbackCategorizePublishesWithItsSchema() {
+        UUID id = UUID.randomUUID();
+        String example = ProducerExamples.example("feedback-categorize", CATEGORIZED, id).toString();
+        topics.publishEvent(CATEGORIZED, id.toString(), UUID.randomUUID().toString(), example);
+        assertEquals(1, opened(id.toString(), 1).size());
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -126,5 +127,13 @@ class CategorizationTest {
         given().when().get("/api/v1/categorizations/nope")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("feedbackId"));
+    }
+
+    @Test
+    void readsTheExampleEventFeedbackIngestPublishesWithItsSchema() throws Exception {
+        UUID id = UUID.randomUUID();
+        String example = ProducerExamples.example("feedback-ingest", RECEIVED, id).toString();
+        topics.publishEvent(RECEIVED, id.toString(), UUID.randomUUID().toString(), example);
+        assertEquals("detractor", awaitCategorized(id.toString()).get("npsClass").asText());
     }
 }

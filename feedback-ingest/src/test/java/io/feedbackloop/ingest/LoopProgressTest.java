@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -97,5 +98,19 @@ class LoopProgressTest {
         publish("feedback.categorized.v1", id, UUID.randomUUID().toString(),
                 "{\"feedbackId\":\"" + id + "\",\"npsClass\":\"detractor\"}");
         assertEquals("categorized", awaitStage(id, "categorized").getString("loop.stage"));
+    }
+
+    @Test
+    void readsTheExampleEventsTheOtherServicesPublishWithTheirSchemas() {
+        String id = submit();
+        UUID feedbackId = UUID.fromString(id);
+        String[][] producers = {{"feedback-categorize", "feedback.categorized.v1"},
+                {"feedback-action", "action.opened.v1"}, {"closeloop-notifier", "followup.sent.v1"}};
+        for (String[] producer : producers) {
+            topics.publishEvent(producer[1], id, UUID.randomUUID().toString(),
+                    ProducerExamples.example(producer[0], producer[1], feedbackId).toString());
+        }
+        JsonPath view = awaitView(id, v -> v.getList("loop.steps").size() >= 4);
+        assertEquals(List.of("received", "categorized", "action_opened", "followed_up"), view.getList("loop.steps.stage"));
     }
 }
