@@ -38,7 +38,7 @@ class CaseAcknowledgementTest {
 
     @BeforeAll
     static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), SENT);
+        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), SENT, "followup.failed.v1");
     }
 
     @AfterAll
@@ -146,5 +146,22 @@ class CaseAcknowledgementTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) example.get("customer")).put("email", email);
         topics.publishEvent(OPENED, id.toString(), UUID.randomUUID().toString(), example.toString());
         assertTrue(mailTo(email, 1).get(0).text().startsWith("Hello Anna,"));
+    }
+
+    @Test
+    void customerWithoutEmailIsNotWrittenToAndTheLoopHearsWhy() throws Exception {
+        String feedbackId = UUID.randomUUID().toString();
+        String caseId = "3f2a9c1e-0000-4000-8000-" + feedbackId.substring(24);
+        topics.publishEvent(OPENED, feedbackId, UUID.randomUUID().toString(), """
+                {"caseId":"%s","feedbackId":"%s","openedAt":"2026-11-23T09:00:00Z","ownerTeam":"delivery",
+                 "firstResponseDueAt":"2026-11-24T09:00:00Z","customer":{"id":"c-phone-only","locale":"ru"},
+                 "text":"no email here"}""".formatted(caseId, feedbackId));
+        List<ConsumerRecord<String, String>> failed = topics.await("followup.failed.v1",
+                r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertEquals(1, failed.size());
+        assertEquals("customer has no email address", JSON.readTree(failed.get(0).value()).get("reason").asText());
+        given().when().get("/api/v1/followups?feedbackId=" + feedbackId)
+                .then().statusCode(200).body("[0].status", equalTo("suppressed"))
+                .body("[0].lastError", equalTo("customer has no email address"));
     }
 }

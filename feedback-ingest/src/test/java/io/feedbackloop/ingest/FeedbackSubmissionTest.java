@@ -1,6 +1,5 @@
 package io.feedbackloop.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -47,15 +46,13 @@ class FeedbackSubmissionTest {
     }
 
     static String submission(String customerId, String score, String text) {
-        return """
-                {"customer":{"id":"%s","email":"anna@example.com","name":"Анна","locale":"ru"},
-                 "channel":"web","npsScore":%s,"text":%s}""".formatted(customerId, score, text);
+        return IngestApi.submission(customerId, score, text);
     }
 
     @Test
     void acceptedFeedbackIsStoredAndPublishedWithCloudEventsHeadersKeyedByItsId() throws Exception {
         String text = "Курьер опоздал на два дня 😡 <b>never again</b>";
-        String id = given().contentType(ContentType.JSON)
+        String id = IngestApi.as("web").contentType(ContentType.JSON)
                 .body(submission("c-accept", "3", JSON.writeValueAsString(text)))
                 .when().post("/api/v1/feedback")
                 .then().statusCode(201)
@@ -63,7 +60,7 @@ class FeedbackSubmissionTest {
                 .body("loop.stage", equalTo("received"))
                 .extract().path("id");
 
-        given().when().get("/api/v1/feedback/" + id)
+        IngestApi.as("web").when().get("/api/v1/feedback/" + id)
                 .then().statusCode(200)
                 .body("text", equalTo(text))
                 .body("customer.name", equalTo("Анна"))
@@ -93,17 +90,27 @@ class FeedbackSubmissionTest {
             "score below 0        | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':-1}            | npsScore        | Min",
             "score not a number   | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':'ten'}         | npsScore        | type",
             "malformed email      | {'customer':{'id':'c-bad','email':'not-an-email'},'channel':'web','npsScore':5}              | customer.email  | Email",
-            "missing email        | {'customer':{'id':'c-bad'},'channel':'web','npsScore':5}                                     | customer.email  | NotBlank",
+            "no email nor phone   | {'customer':{'id':'c-bad'},'channel':'web','npsScore':5}                                     | customer.emailOrPhone | AssertTrue",
+            "malformed phone      | {'customer':{'id':'c-bad','phone':'8-916-123'},'channel':'web','npsScore':5}                 | customer.phone  | Pattern",
+            "missing customer id  | {'customer':{'email':'a@example.com'},'channel':'web','npsScore':5}                          | customer.id     | NotBlank",
+            "csat off its scale   | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','scores':[{'metric':'csat','value':6}]} | scores[0].value | ScoreOnScale",
+            "ces on a wrong scale | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','scores':[{'metric':'ces','value':4,'scale':'1-5'}]} | scores[0].scale | ScoreOnScale",
+            "unknown metric       | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','scores':[{'metric':'wow','value':4}]} | scores[0].metric | enum",
+            "two NPS answers      | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':5,'scores':[{'metric':'nps','value':4}]} | oneScorePerMetric | AssertTrue",
+            "bad touchpoint       | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':5,'touchpoint':'Check Out!'} | touchpoint | Pattern",
+            "unknown journey stage | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':5,'journeyStage':'teleport'} | journeyStage | enum",
+            "answer in the future | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':5,'respondedAt':'2999-01-01T00:00:00Z'} | respondedAt | PastOrPresent",
+            "bad language         | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScore':5,'language':'russian'} | language | Pattern",
             "missing customer     | {'channel':'web','npsScore':5}                                                               | customer        | NotNull",
             "unknown channel      | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'pigeon','npsScore':5}          | channel         | enum",
             "missing channel      | {'customer':{'id':'c-bad','email':'a@example.com'},'npsScore':5}                             | channel         | NotNull",
-            "neither score nor text | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','text':'  '}            | npsScoreOrText  | AssertTrue",
+            "neither score nor text | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','text':'  '}            | scoreOrText     | AssertTrue",
             "bad locale           | {'customer':{'id':'c-bad','email':'a@example.com','locale':'Russian'},'channel':'web','npsScore':5} | customer.locale | Pattern",
             "unknown field        | {'customer':{'id':'c-bad','email':'a@example.com'},'channel':'web','npsScor':5}              | npsScor         | known-field",
             "not JSON             | {'customer':                                                                                 | body            | json",
     })
     void invalidFeedbackIsRefusedWithAProblemNamingFieldAndRule(String why, String body, String field, String rule) {
-        given().contentType(ContentType.JSON).body(body.replace('\'', '"'))
+        IngestApi.as("web").contentType(ContentType.JSON).body(body.replace('\'', '"'))
                 .when().post("/api/v1/feedback")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -116,7 +123,7 @@ class FeedbackSubmissionTest {
 
     @Test
     void textTooLongIsRefused() {
-        given().contentType(ContentType.JSON).body(submission("c-bad", "5", "\"" + "x".repeat(5001) + "\""))
+        IngestApi.as("web").contentType(ContentType.JSON).body(submission("c-bad", "5", "\"" + "x".repeat(5001) + "\""))
                 .when().post("/api/v1/feedback")
                 .then().statusCode(400)
                 .body("violations.field", hasItem("text"))
@@ -126,11 +133,11 @@ class FeedbackSubmissionTest {
     @Test
     void refusedFeedbackIsNeitherStoredNorPublished() {
         String refusedCustomer = "c-refused-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(submission(refusedCustomer, "42", "\"too high\""))
+        IngestApi.as("web").contentType(ContentType.JSON).body(submission(refusedCustomer, "42", "\"too high\""))
                 .when().post("/api/v1/feedback").then().statusCode(400);
         // the relay sends in commit order: once a later valid feedback is on the topic,
         // anything stored before it would be there too
-        String marker = given().contentType(ContentType.JSON).body(submission("c-marker", "9", "null"))
+        String marker = IngestApi.as("web").contentType(ContentType.JSON).body(submission("c-marker", "9", "null"))
                 .when().post("/api/v1/feedback").then().statusCode(201).extract().path("id");
         topics.await(RECEIVED, r -> marker.equals(r.key()), 1, Duration.ofSeconds(20));
         assertEquals(List.of(), topics.settle(RECEIVED, r -> r.value().contains(refusedCustomer), Duration.ofSeconds(1)));
@@ -138,9 +145,9 @@ class FeedbackSubmissionTest {
 
     @Test
     void unknownAndMalformedIdsAreProblems() {
-        given().when().get("/api/v1/feedback/" + UUID.randomUUID())
+        IngestApi.as("web").when().get("/api/v1/feedback/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().when().get("/api/v1/feedback/not-a-uuid")
+        IngestApi.as("web").when().get("/api/v1/feedback/not-a-uuid")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("id")).body("violations[0].rule", equalTo("uuid"));
     }

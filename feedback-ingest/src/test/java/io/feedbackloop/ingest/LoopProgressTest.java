@@ -1,6 +1,5 @@
 package io.feedbackloop.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -13,7 +12,6 @@ import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,9 +34,7 @@ class LoopProgressTest {
     }
 
     private static String submit() {
-        return given().contentType(ContentType.JSON)
-                .body(FeedbackSubmissionTest.submission("c-progress", "2", "\"slow\""))
-                .when().post("/api/v1/feedback").then().statusCode(201).extract().path("id");
+        return IngestApi.submitWeb(IngestApi.submission("c-progress", "2", "\"slow\""));
     }
 
     private static void publish(String topic, String feedbackId, String eventId, String body) {
@@ -53,7 +49,7 @@ class LoopProgressTest {
     private static JsonPath awaitView(String id, java.util.function.Predicate<JsonPath> done) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (true) {
-            JsonPath view = given().when().get("/api/v1/feedback/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath view = IngestApi.as("web").when().get("/api/v1/feedback/" + id).then().statusCode(200).extract().jsonPath();
             if (done.test(view) || System.currentTimeMillis() > deadline) {
                 return view;
             }

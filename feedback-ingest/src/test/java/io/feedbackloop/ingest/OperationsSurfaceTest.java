@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /** What ops and integrators rely on besides the API itself: health, metrics, contracts. */
@@ -24,8 +23,7 @@ class OperationsSurfaceTest {
 
     @Test
     void prometheusMetricsCountIngestAndOutboxRelay() throws InterruptedException {
-        given().contentType(ContentType.JSON).body(FeedbackSubmissionTest.submission("c-metrics", "8", "null"))
-                .when().post("/api/v1/feedback").then().statusCode(201);
+        IngestApi.submitWeb(IngestApi.submission("c-metrics", "8", "null"));
         Thread.sleep(1000); // let the relay send it
         given().when().get("/q/metrics")
                 .then().statusCode(200)

@@ -11,6 +11,6 @@ import jakarta.validation.constraints.NotNull;
 public record OpenedAction(@NotNull UUID caseId, @NotNull UUID feedbackId, Instant openedAt, String ownerTeam,
                            Instant firstResponseDueAt, @NotNull @Valid Customer customer, String text) {
 
-    public record Customer(@NotBlank String id, @NotBlank String email, String name, String locale) {
+    public record Customer(@NotBlank String id, String email, String name, String locale) {
     }
 }

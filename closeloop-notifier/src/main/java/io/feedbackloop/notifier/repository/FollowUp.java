@@ -19,6 +19,8 @@ public class FollowUp extends PanacheEntityBase {
     public static final String QUEUED = "queued";
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
+    /** Not sent on purpose (e.g. no address on the channel); the reason is in {@code lastError}. */
+    public static final String SUPPRESSED = "suppressed";
 
     @Id
     public UUID id;
@@ -35,7 +37,6 @@ public class FollowUp extends PanacheEntityBase {
     @Column(nullable = false)
     public String channel;
 
-    @Column(nullable = false)
     public String recipient;
 
     @Column(name = "customer_name")

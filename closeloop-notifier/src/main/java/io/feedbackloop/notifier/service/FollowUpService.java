@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.feedbackloop.kit.messaging.EventOutbox;
 import io.feedbackloop.notifier.mapping.FollowUpMapper;
+import io.feedbackloop.notifier.messaging.FollowUpFailedEvent;
 import io.feedbackloop.notifier.messaging.OpenedAction;
 import io.feedbackloop.notifier.repository.FollowUp;
 import io.feedbackloop.notifier.rest.FollowUpView;
@@ -21,6 +23,9 @@ public class FollowUpService {
 
     @Inject
     FollowUpDispatcher dispatcher;
+
+    @Inject
+    EventOutbox outbox;
 
     /** A case was opened for the customer's feedback: tell them we heard them and when we will answer. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,11 +46,25 @@ public class FollowUpService {
         followUp.quote = action.text();
         followUp.ownerTeam = action.ownerTeam();
         followUp.respondBy = action.firstResponseDueAt();
-        followUp.status = FollowUp.QUEUED;
         followUp.nextAttemptAt = now;
         followUp.createdAt = now;
+        if (followUp.recipient == null || followUp.recipient.isBlank()) {
+            suppress(followUp, "customer has no email address");
+            return;
+        }
+        followUp.status = FollowUp.QUEUED;
         followUp.persist();
         dispatcher.wakeUpAfterCommit();
+    }
+
+    /** Records why nothing was sent and tells the loop, so the feedback does not wait forever. */
+    private void suppress(FollowUp followUp, String reason) {
+        followUp.status = FollowUp.SUPPRESSED;
+        followUp.lastError = reason;
+        followUp.persist();
+        outbox.publish(FollowUpFailedEvent.TOPIC, FollowUpFailedEvent.TYPE, followUp.feedbackId.toString(),
+                new FollowUpFailedEvent(followUp.id, followUp.feedbackId, followUp.caseId, followUp.kind,
+                        followUp.channel, followUp.createdAt, 0, reason));
     }
 
     public List<FollowUpView> forFeedback(UUID feedbackId) {

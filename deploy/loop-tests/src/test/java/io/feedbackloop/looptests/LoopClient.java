@@ -17,9 +17,11 @@ final class LoopClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String ingestUrl;
+    private final String apiKey;
 
-    LoopClient(String ingestUrl) {
+    LoopClient(String ingestUrl, String apiKey) {
         this.ingestUrl = ingestUrl;
+        this.apiKey = apiKey;
     }
 
     /** Posts one feedback; returns the answer's status and body. */
@@ -32,13 +34,14 @@ final class LoopClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/feedback"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("X-Api-Key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode feedback(String id) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/feedback/" + id))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .timeout(Duration.ofSeconds(10)).header("X-Api-Key", apiKey).GET().build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET feedback " + id + " answered " + response.statusCode());

@@ -40,7 +40,7 @@ class LoopEndToEndIT {
         stack = LoopStack.start(LoopStack.repositoryRoot(), Files.createTempDirectory("loop-e2e"), false, false);
         topics = TopicProbe.watch(stack.broker().bootstrapServers(), LoopTopics.FEEDBACK_RECEIVED,
                 LoopTopics.FEEDBACK_CATEGORIZED, LoopTopics.ACTION_OPENED, LoopTopics.FOLLOWUP_SENT);
-        client = new LoopClient(stack.service("feedback-ingest").baseUrl());
+        client = new LoopClient(stack.service("feedback-ingest").baseUrl(), stack.webChannelKey());
     }
 
     @AfterAll

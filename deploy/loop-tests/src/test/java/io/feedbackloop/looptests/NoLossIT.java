@@ -49,7 +49,7 @@ class NoLossIT {
 
     @Test
     void everyAcceptedFeedbackReachesItsCustomerExactlyOnceThroughBrokerAndServiceCrashes() throws Exception {
-        LoopClient client = new LoopClient(stack.service("feedback-ingest").baseUrl());
+        LoopClient client = new LoopClient(stack.service("feedback-ingest").baseUrl(), stack.webChannelKey());
         Map<String, String> acceptedEmailById = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
         ExecutorService channel = Executors.newSingleThreadExecutor();

@@ -34,6 +34,9 @@ public final class LoopStack implements AutoCloseable {
     private final PostgresServer postgres;
     private final MailServer mail;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Generated per run, never stored: manages channel API keys in feedback-ingest. */
+    private final String adminToken = "adm_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    private String webChannelKey;
 
     private LoopStack(KafkaBroker broker, PostgresServer postgres, MailServer mail) {
         this.broker = broker;
@@ -66,14 +69,25 @@ public final class LoopStack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.port()));
+            env.put("INGEST_ADMIN_TOKEN", stack.adminToken);
             stack.services.put(service.module(), ServiceProcess.create(service.module(),
                     repositoryRoot.resolve(service.module()), port, env, workDirectory.resolve("logs")));
         }
         // start all four at once (they are independent), then wait for each
         stack.services.values().forEach(ServiceProcess::start);
         stack.services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+        stack.webChannelKey = IngestAdmin.issueKey(stack.service("feedback-ingest").baseUrl(), stack.adminToken, "web");
         LOG.infof("Loop stack ready in %d ms", (System.nanoTime() - started) / 1_000_000);
         return stack;
+    }
+
+    /** An API key of the "web" channel, issued when the stack started. */
+    public String webChannelKey() {
+        return webChannelKey;
+    }
+
+    public String adminToken() {
+        return adminToken;
     }
 
     public KafkaBroker broker() {
@@ -135,9 +149,14 @@ public final class LoopStack implements AutoCloseable {
         banner.append(String.format("  %-20s 127.0.0.1:%d (emails are printed below)%n", "SMTP", stack.mail.port()));
         banner.append("\nWalk one feedback through the loop:\n")
                 .append("  curl -s -X POST ").append(ingest).append("/api/v1/feedback -H 'Content-Type: application/json' \\\n")
+                .append("       -H 'X-Api-Key: ").append(stack.webChannelKey).append("' \\\n")
                 .append("       -d '{\"customer\":{\"id\":\"c-42\",\"email\":\"anna@example.com\",\"name\":\"Anna\",\"locale\":\"en\"},")
                 .append("\"channel\":\"web\",\"npsScore\":3,\"text\":\"Checkout kept failing\"}'\n")
-                .append("  curl -s ").append(ingest).append("/api/v1/feedback/<id from the answer>   # watch the loop status\n")
+                .append("  curl -s -H 'X-Api-Key: ").append(stack.webChannelKey).append("' ").append(ingest)
+                .append("/api/v1/feedback/<id from the answer>   # watch the loop status\n")
+                .append("\nThe web channel's API key above was issued at start. Issue keys for other channels with the admin token\n")
+                .append("of this run:\n  curl -s -X POST ").append(ingest).append("/api/v1/admin/channels/chat/keys -H 'Authorization: Bearer ")
+                .append(stack.adminToken).append("' -H 'Content-Type: application/json' -d '{}'\n")
                 .append("\nCtrl-C stops everything.\n");
         LOG.info(banner);
         printArrivingMail(stack.mail, stopped);

@@ -13,12 +13,17 @@ public final class LoopTopics {
     public static final String FEEDBACK_RECEIVED = "feedback.received.v1";
     public static final String FEEDBACK_CATEGORIZED = "feedback.categorized.v1";
     public static final String ACTION_OPENED = "action.opened.v1";
+    public static final String ACTION_RESOLVED = "action.resolved.v1";
+    public static final String FEEDBACK_COMMENTED = "feedback.commented.v1";
     public static final String FOLLOWUP_SENT = "followup.sent.v1";
     public static final String FOLLOWUP_FAILED = "followup.failed.v1";
 
     /** Topics somebody consumes; each has a dead-letter twin. */
     private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_CATEGORIZED, ACTION_OPENED,
-            FOLLOWUP_SENT, FOLLOWUP_FAILED);
+            ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED);
+
+    /** Published for consumers still to come. */
+    private static final List<String> NOT_YET_CONSUMED = List.of(FEEDBACK_COMMENTED);
 
     public static final int PARTITIONS = 3;
 
@@ -28,6 +33,7 @@ public final class LoopTopics {
     public static List<String> all() {
         List<String> all = new ArrayList<>(CONSUMED);
         CONSUMED.forEach(topic -> all.add(topic + ".dlq"));
+        all.addAll(NOT_YET_CONSUMED);
         return all;
     }
 }

@@ -11,6 +11,6 @@ import jakarta.validation.constraints.NotNull;
 public record CategorizedFeedback(@NotNull UUID feedbackId, Instant categorizedAt, String channel,
                                   @NotNull @Valid Customer customer, Integer npsScore, String npsClass, String text) {
 
-    public record Customer(@NotBlank String id, @NotBlank String email, String name, String locale) {
+    public record Customer(@NotBlank String id, String email, String name, String locale) {
     }
 }

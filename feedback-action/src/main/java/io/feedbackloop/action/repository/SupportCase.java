@@ -36,7 +36,7 @@ public class SupportCase extends PanacheEntityBase {
     @Column(name = "customer_id", nullable = false)
     public String customerId;
 
-    @Column(name = "customer_email", nullable = false)
+    @Column(name = "customer_email")
     public String customerEmail;
 
     @Column(name = "customer_name")

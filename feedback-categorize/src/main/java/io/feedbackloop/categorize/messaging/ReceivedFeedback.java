@@ -13,6 +13,6 @@ import jakarta.validation.constraints.NotNull;
 public record ReceivedFeedback(@NotNull UUID feedbackId, Instant receivedAt, String channel,
                                @NotNull @Valid Customer customer, @Min(0) @Max(10) Integer npsScore, String text) {
 
-    public record Customer(@NotBlank String id, @NotBlank String email, String name, String locale) {
+    public record Customer(@NotBlank String id, String email, String name, String locale) {
     }
 }

@@ -27,7 +27,7 @@ public class Categorization extends PanacheEntityBase {
     @Column(name = "customer_id", nullable = false)
     public String customerId;
 
-    @Column(name = "customer_email", nullable = false)
+    @Column(name = "customer_email")
     public String customerEmail;
 
     @Column(name = "customer_name")

@@ -32,6 +32,11 @@ public class LoopProgressConsumer {
         apply(record, LoopStage.ACTION_OPENED);
     }
 
+    @Incoming("action-resolved")
+    public void actionResolved(ConsumerRecord<String, String> record) {
+        apply(record, LoopStage.ACTION_RESOLVED);
+    }
+
     @Incoming("followup-sent")
     public void followedUp(ConsumerRecord<String, String> record) {
         apply(record, LoopStage.FOLLOWED_UP);

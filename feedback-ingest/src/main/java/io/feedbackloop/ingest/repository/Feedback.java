@@ -21,8 +21,14 @@ public class Feedback extends PanacheEntityBase {
     @Column(name = "customer_id", nullable = false)
     public String customerId;
 
-    @Column(name = "customer_email", nullable = false)
+    @Column(name = "customer_email")
     public String customerEmail;
+
+    @Column(name = "customer_phone")
+    public String customerPhone;
+
+    @Column(name = "customer_segment")
+    public String customerSegment;
 
     @Column(name = "customer_name")
     public String customerName;
@@ -38,6 +44,29 @@ public class Feedback extends PanacheEntityBase {
 
     @Column(columnDefinition = "text")
     public String text;
+
+    public String language;
+
+    public String touchpoint;
+
+    @Column(name = "journey_stage")
+    public String journeyStage;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    @Column(name = "invitation_id")
+    public UUID invitationId;
+
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+
+    @Column(name = "commented_at")
+    public Instant commentedAt;
+
+    /** Free-form metadata from the channel, as JSON. */
+    @Column(columnDefinition = "text")
+    public String metadata;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;

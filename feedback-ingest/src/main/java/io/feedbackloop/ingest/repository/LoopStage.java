@@ -6,7 +6,8 @@ public enum LoopStage {
     CATEGORIZED,
     ACTION_OPENED,
     FOLLOWED_UP,
-    FOLLOW_UP_FAILED;
+    FOLLOW_UP_FAILED,
+    ACTION_RESOLVED;
 
     /** A late or redelivered event never moves the status backwards. */
     public boolean isAfter(LoopStage other) {

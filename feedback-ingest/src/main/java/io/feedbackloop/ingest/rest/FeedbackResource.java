@@ -1,55 +1,161 @@
 package io.feedbackloop.ingest.rest;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
+import io.feedbackloop.ingest.service.Caller;
+import io.feedbackloop.ingest.service.CallerAuthenticator;
+import io.feedbackloop.ingest.service.FeedbackFilter;
 import io.feedbackloop.ingest.service.FeedbackService;
 import io.feedbackloop.kit.problem.Problem;
+import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/feedback")
-@Tag(name = "Feedback", description = "Submit feedback and follow it through the loop")
+@Tag(name = "Feedback", description = "Submit feedback from a support channel and follow it through the loop")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
+
+    static final String API_KEY = "X-Api-Key";
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     @Inject
     FeedbackService service;
 
+    @Inject
+    CallerAuthenticator authenticator;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a feedback",
-            description = "Stores the feedback and publishes feedback.received.v1. The answer's Location follows it through the loop.")
-    @APIResponse(responseCode = "201", description = "Accepted into the loop",
+            description = "Stores the feedback and publishes feedback.received.v1. Send the same Idempotency-Key "
+                    + "(or the same externalId) again and you get the first answer back instead of a second feedback.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "NPS with a comment", value = """
+                    {"customer":{"id":"c-1042","email":"anna@example.com","name":"Anna","locale":"en"},
+                     "channel":"web","touchpoint":"checkout","journeyStage":"purchase",
+                     "npsScore":3,"text":"Checkout kept failing"}"""),
+            @ExampleObject(name = "CSAT and CES after a support chat", value = """
+                    {"customer":{"id":"c-77","phone":"+79161234567","name":"Иван","segment":"enterprise","locale":"ru"},
+                     "channel":"chat","touchpoint":"support-chat","journeyStage":"support",
+                     "scores":[{"metric":"csat","value":2,"scale":"1-5"},{"metric":"ces","value":3}],
+                     "text":"Ждал ответа 40 минут","language":"ru","externalId":"chat-88121",
+                     "metadata":{"agent":"a-17","queue":"billing"}}""")}))
+    @APIResponse(responseCode = "201", description = "Accepted into the loop (or an idempotent retry of it)",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@NotNull @Valid FeedbackSubmission submission) {
-        FeedbackView view = service.accept(submission);
-        return Response.created(URI.create("/api/v1/feedback/" + view.id())).entity(view).build();
+    @APIResponse(responseCode = "401", description = "No valid API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key belongs to another channel",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@NotNull @Valid FeedbackSubmission submission,
+                           @Parameter(description = "The channel's API key") @HeaderParam(API_KEY) String apiKey,
+                           @HeaderParam("Authorization") String authorization,
+                           @Parameter(description = "Any unique string per logical request, at most 200 characters")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = authenticator.authenticate(apiKey, authorization);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("Idempotency-Key", "Size",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters"))));
+        }
+        FeedbackService.Accepted accepted = service.accept(caller, submission, idempotencyKey);
+        Response.ResponseBuilder response = Response.created(URI.create("/api/v1/feedback/" + accepted.feedback().id()))
+                .entity(accepted.feedback());
+        if (accepted.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Show a feedback and where it is in the loop")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown id",
+    @APIResponse(responseCode = "404", description = "Unknown id (or another channel's feedback)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FeedbackView get(@PathParam("id") String id) {
-        return service.find(RequestIds.parse("id", id));
+    public FeedbackView get(@PathParam("id") String id, @HeaderParam(API_KEY) String apiKey,
+                            @HeaderParam("Authorization") String authorization) {
+        return service.find(authenticator.authenticate(apiKey, authorization), RequestIds.parse("id", id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Add the comment that arrived after the score",
+            description = "Publishes feedback.commented.v1. The same comment again changes nothing; a different one is a 409.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "409", description = "The feedback already has a different comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FeedbackView comment(@PathParam("id") String id, @NotNull @Valid CommentPatch patch,
+                                @HeaderParam(API_KEY) String apiKey, @HeaderParam("Authorization") String authorization) {
+        return service.comment(authenticator.authenticate(apiKey, authorization), RequestIds.parse("id", id), patch);
+    }
+
+    @GET
+    @Operation(summary = "List feedback, newest first",
+            description = "A channel key sees its own channel's feedback only. Follow nextCursor for the next page.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackPage.class)))
+    public FeedbackPage list(@Parameter(description = "received at or after (ISO-8601)") @QueryParam("from") String from,
+                             @Parameter(description = "received before (ISO-8601)") @QueryParam("to") String to,
+                             @QueryParam("channel") String channel,
+                             @QueryParam("touchpoint") String touchpoint,
+                             @QueryParam("customerId") String customerId,
+                             @QueryParam("cursor") String cursor,
+                             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit,
+                             @HeaderParam(API_KEY) String apiKey, @HeaderParam("Authorization") String authorization) {
+        Caller caller = authenticator.authenticate(apiKey, authorization);
+        int pageSize = pageSize(limit);
+        FeedbackFilter filter = new FeedbackFilter(instant("from", from), instant("to", to),
+                channel == null ? null : Channels.parse(channel).wireName(), touchpoint, customerId);
+        return service.list(caller, filter, cursor, pageSize);
+    }
+
+    private static int pageSize(String limit) {
+        try {
+            int size = limit == null ? 50 : Integer.parseInt(limit.trim());
+            if (size >= 1 && size <= 200) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("limit", "Range",
+                "must be a whole number between 1 and 200"))));
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation(field, "date-time",
+                    "must be an ISO-8601 instant such as 2026-11-23T09:00:00Z"))));
+        }
     }
 }

@@ -1,63 +1,213 @@
 package io.feedbackloop.ingest.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.feedbackloop.ingest.mapping.FeedbackMapper;
+import io.feedbackloop.ingest.messaging.FeedbackCommentedEvent;
 import io.feedbackloop.ingest.messaging.FeedbackReceivedEvent;
 import io.feedbackloop.ingest.repository.Feedback;
+import io.feedbackloop.ingest.repository.FeedbackScore;
 import io.feedbackloop.ingest.repository.LoopStage;
 import io.feedbackloop.ingest.repository.LoopStep;
+import io.feedbackloop.ingest.rest.CommentPatch;
+import io.feedbackloop.ingest.rest.FeedbackPage;
 import io.feedbackloop.ingest.rest.FeedbackSubmission;
 import io.feedbackloop.ingest.rest.FeedbackView;
+import io.feedbackloop.ingest.rest.Metric;
 import io.feedbackloop.kit.messaging.EventOutbox;
+import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-/** Accepts feedback and answers where in the loop it is. */
+/** Accepts feedback, adds late comments, and answers where in the loop feedback is. */
 @ApplicationScoped
 @Transactional
 public class FeedbackService {
+
+    /** The answer to a submission; {@code replayed} when an idempotent retry found the first one. */
+    public record Accepted(FeedbackView feedback, boolean replayed) {
+    }
 
     @Inject
     EventOutbox outbox;
 
     @Inject
+    FeedbackMapper mapper;
+
+    @Inject
+    IdempotencyGuard idempotency;
+
+    @Inject
     MeterRegistry registry;
 
     /** Stores the feedback and its {@code feedback.received.v1} event in one transaction. */
-    public FeedbackView accept(FeedbackSubmission submission) {
+    public Accepted accept(Caller caller, FeedbackSubmission submission, String idempotencyKey) {
+        String channel = submission.channel().wireName();
+        caller.requireChannel(channel);
+        UUID id = UUID.randomUUID();
+        String key = IdempotencyGuard.keyFor(idempotencyKey, submission.externalId());
+        if (key != null) {
+            Optional<UUID> first = idempotency.claim(channel, key, submission, id);
+            if (first.isPresent()) {
+                return new Accepted(view(Feedback.findById(first.get())), true);
+            }
+        }
+        Feedback feedback = store(id, submission);
+        return new Accepted(view(feedback), false);
+    }
+
+    /** Stores one feedback with its scores, first loop step and outbox event (no idempotency check). */
+    Feedback store(UUID id, FeedbackSubmission s) {
         Instant now = Instant.now();
         Feedback feedback = new Feedback();
-        feedback.id = UUID.randomUUID();
-        feedback.customerId = submission.customer().id().trim();
-        feedback.customerEmail = submission.customer().email().trim();
-        feedback.customerName = blankToNull(submission.customer().name());
-        feedback.customerLocale = blankToNull(submission.customer().locale());
-        feedback.channel = submission.channel().wireName();
-        feedback.npsScore = submission.npsScore();
-        feedback.text = blankToNull(submission.text());
+        feedback.id = id;
+        feedback.customerId = s.customer().id().trim();
+        feedback.customerEmail = blankToNull(s.customer().email());
+        feedback.customerPhone = blankToNull(s.customer().phone());
+        feedback.customerName = blankToNull(s.customer().name());
+        feedback.customerSegment = blankToNull(s.customer().segment());
+        feedback.customerLocale = blankToNull(s.customer().locale());
+        feedback.channel = s.channel().wireName();
+        Map<Metric, Integer> scores = s.allScores();
+        feedback.npsScore = scores.get(Metric.NPS);
+        feedback.text = blankToNull(s.text());
+        feedback.language = s.language();
+        feedback.touchpoint = s.touchpoint();
+        feedback.journeyStage = s.journeyStage() == null ? null : s.journeyStage().wireName();
+        feedback.externalId = blankToNull(s.externalId());
+        feedback.invitationId = s.invitationId();
+        feedback.respondedAt = s.respondedAt() != null ? s.respondedAt() : now;
+        feedback.metadata = mapper.metadataJson(s.metadata());
         feedback.receivedAt = now;
         feedback.loopStage = LoopStage.RECEIVED;
         feedback.updatedAt = now;
         feedback.persist();
+        List<FeedbackScore> stored = new ArrayList<>();
+        scores.forEach((metric, value) -> {
+            FeedbackScore score = new FeedbackScore();
+            score.feedbackId = id;
+            score.metric = metric.wireName();
+            score.value = value;
+            score.scaleMin = metric.min;
+            score.scaleMax = metric.max;
+            score.persist();
+            stored.add(score);
+        });
         recordStep(feedback, LoopStage.RECEIVED, now, "via " + feedback.channel, "received:" + feedback.id);
         outbox.publish(FeedbackReceivedEvent.TOPIC, FeedbackReceivedEvent.TYPE, feedback.id.toString(),
-                FeedbackMapper.toEvent(feedback));
+                mapper.toEvent(feedback, stored));
         // channel is a closed set of ten values: a safe metric label (no personal data)
         registry.counter("feedback.received", "channel", feedback.channel).increment();
-        return FeedbackMapper.toView(feedback, LoopStep.of(feedback.id));
+        return feedback;
     }
 
-    public FeedbackView find(UUID id) {
+    /**
+     * Adds the comment that arrived after the score. Sending the same comment again changes
+     * nothing; a different one is a conflict (the customer's words are not overwritten).
+     */
+    public FeedbackView comment(Caller caller, UUID id, CommentPatch patch) {
+        Feedback feedback = readable(caller, id);
+        caller.requireChannel(feedback.channel);
+        String text = patch.text().trim();
+        if (feedback.text != null) {
+            if (feedback.text.equals(text)) {
+                return view(feedback);
+            }
+            throw new ProblemException(Problem.of(409, "already-commented", "Conflict",
+                    "feedback " + id + " already has a comment; a response keeps the customer's first words"));
+        }
+        Instant now = Instant.now();
+        feedback.text = text;
+        if (patch.language() != null) {
+            feedback.language = patch.language();
+        }
+        feedback.commentedAt = now;
+        feedback.updatedAt = now;
+        outbox.publish(FeedbackCommentedEvent.TOPIC, FeedbackCommentedEvent.TYPE, id.toString(),
+                new FeedbackCommentedEvent(id, now, feedback.channel, text, feedback.language));
+        return view(feedback);
+    }
+
+    public FeedbackView find(Caller caller, UUID id) {
+        return view(readable(caller, id));
+    }
+
+    /** Newest first, keyset-paginated on (receivedAt, id) so pages stay stable while feedback arrives. */
+    public FeedbackPage list(Caller caller, FeedbackFilter filter, String cursor, int limit) {
+        String channel = filter.channel();
+        if (!caller.admin()) {
+            if (channel != null && !channel.equals(caller.channel())) {
+                throw new ProblemException(Problem.of(403, "wrong-channel", "Forbidden",
+                        "this API key can only list feedback of channel '" + caller.channel() + "'"));
+            }
+            channel = caller.channel();
+        }
+        StringBuilder jpql = new StringBuilder("FROM Feedback f WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        condition(jpql, params, "f.channel = :channel", "channel", channel);
+        condition(jpql, params, "f.receivedAt >= :from", "from", filter.from());
+        condition(jpql, params, "f.receivedAt < :to", "to", filter.to());
+        condition(jpql, params, "f.touchpoint = :touchpoint", "touchpoint", filter.touchpoint());
+        condition(jpql, params, "f.customerId = :customerId", "customerId", filter.customerId());
+        if (cursor != null) {
+            Cursor position = Cursor.decode(cursor);
+            jpql.append(" AND (f.receivedAt < :cursorAt OR (f.receivedAt = :cursorAt AND f.id < :cursorId))");
+            params.put("cursorAt", position.receivedAt());
+            params.put("cursorId", position.id());
+        }
+        jpql.append(" ORDER BY f.receivedAt DESC, f.id DESC");
+        TypedQuery<Feedback> query = Panache.getEntityManager().createQuery(jpql.toString(), Feedback.class)
+                .setMaxResults(limit + 1);
+        params.forEach(query::setParameter);
+        List<Feedback> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Feedback> page = more ? rows.subList(0, limit) : rows;
+        List<UUID> ids = page.stream().map(f -> f.id).toList();
+        Map<UUID, List<FeedbackScore>> scores = ids.isEmpty() ? Map.of()
+                : FeedbackScore.<FeedbackScore>list("feedbackId in ?1", ids).stream()
+                        .collect(Collectors.groupingBy(s -> s.feedbackId));
+        Map<UUID, List<LoopStep>> steps = ids.isEmpty() ? Map.of()
+                : LoopStep.<LoopStep>list("feedbackId in ?1 ORDER BY occurredAt, id", ids).stream()
+                        .collect(Collectors.groupingBy(s -> s.feedbackId));
+        List<FeedbackView> items = page.stream().map(f -> mapper.toView(f, scores.getOrDefault(f.id, List.of()),
+                steps.getOrDefault(f.id, List.of()))).toList();
+        Feedback last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new FeedbackPage(items, more ? new Cursor(last.receivedAt, last.id).encode() : null);
+    }
+
+    private static void condition(StringBuilder jpql, Map<String, Object> params, String clause, String name,
+                                  Object value) {
+        if (value != null) {
+            jpql.append(" AND ").append(clause);
+            params.put(name, value);
+        }
+    }
+
+    /** A feedback of another channel is "not found" for a channel key: its existence is not disclosed. */
+    private Feedback readable(Caller caller, UUID id) {
         Feedback feedback = Feedback.findById(id);
-        if (feedback == null) {
+        if (feedback == null || !caller.canRead(feedback.channel)) {
             throw ProblemException.notFound("feedback", id);
         }
-        return FeedbackMapper.toView(feedback, LoopStep.of(id));
+        return feedback;
+    }
+
+    private FeedbackView view(Feedback feedback) {
+        return mapper.toView(feedback, FeedbackScore.list("feedbackId", feedback.id), LoopStep.of(feedback.id));
     }
 
     /**
@@ -90,5 +240,25 @@ public class FeedbackService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Position in a listing: the last item's receivedAt and id, opaque to clients. */
+    record Cursor(Instant receivedAt, UUID id) {
+
+        String encode() {
+            String raw = receivedAt.getEpochSecond() + ":" + receivedAt.getNano() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        UUID.fromString(parts[2]));
+            } catch (RuntimeException e) {
+                throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("cursor", "cursor",
+                        "is not a cursor returned by this API"))));
+            }
+        }
     }
 }

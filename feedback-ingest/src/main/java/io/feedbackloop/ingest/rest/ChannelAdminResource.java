@@ -1,0 +1,76 @@
+package io.feedbackloop.ingest.rest;
+
+import java.util.List;
+
+import io.feedbackloop.ingest.service.ApiKeyService;
+import io.feedbackloop.ingest.service.CallerAuthenticator;
+import io.feedbackloop.kit.problem.Problem;
+import io.feedbackloop.kit.problem.RequestIds;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admin API: each support channel gets its own API keys. Requires the admin token. */
+@Path("/api/v1/admin/channels")
+@Tag(name = "Channel keys (admin)", description = "Issue and revoke the API keys of support channels")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChannelAdminResource {
+
+    /** Optional body of a key request. */
+    public record KeyRequest(@Size(max = 100) String label) {
+    }
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    CallerAuthenticator authenticator;
+
+    @POST
+    @Path("/{channel}/keys")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue an API key for a channel", description = "The key is in this answer only; store it.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponse(responseCode = "401", description = "No or wrong admin token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response issue(@PathParam("channel") String channel, @Valid KeyRequest request,
+                          @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
+        authenticator.requireAdmin(authorization, apiKey);
+        ApiKeyView key = keys.issue(Channels.parse(channel), request == null ? null : request.label());
+        return Response.status(201).entity(key).build();
+    }
+
+    @GET
+    @Path("/{channel}/keys")
+    @Operation(summary = "List a channel's API keys (without the keys themselves)")
+    public List<ApiKeyView> list(@PathParam("channel") String channel, @HeaderParam("Authorization") String authorization,
+                                 @HeaderParam("X-Api-Key") String apiKey) {
+        authenticator.requireAdmin(authorization, apiKey);
+        return keys.list(Channels.parse(channel));
+    }
+
+    @DELETE
+    @Path("/{channel}/keys/{id}")
+    @Operation(summary = "Revoke an API key; it stops working at once")
+    public ApiKeyView revoke(@PathParam("channel") String channel, @PathParam("id") String id,
+                             @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
+        authenticator.requireAdmin(authorization, apiKey);
+        Channels.parse(channel);
+        return keys.revoke(RequestIds.parse("id", id));
+    }
+}
