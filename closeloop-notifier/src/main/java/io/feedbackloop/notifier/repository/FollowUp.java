@@ -17,6 +17,8 @@ import jakarta.persistence.Table;
 public class FollowUp extends PanacheEntityBase {
 
     public static final String QUEUED = "queued";
+    /** Handed to the provider; {@code nextAttemptAt} is the lease after which it is tried again. */
+    public static final String SENDING = "sending";
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
     /** Not sent on purpose (e.g. no address on the channel); the reason is in {@code lastError}. */

@@ -91,6 +91,14 @@ class LoopEndToEndIT {
             assertEquals(id, LoopClient.JSON.readTree(record.value()).get("feedbackId").asText(), topic[0]);
         }
 
+        // a duplicate would arrive after the first record: look again once the loop is quiet
+        for (String[] topic : expected) {
+            assertEquals(1, topics.settle(topic[0], r -> id.equals(r.key()), Duration.ofMillis(500)).size(),
+                    "still one record on " + topic[0]);
+        }
+        assertEquals(1, stack.mail().received().stream().filter(m -> new MailMessage(m).recipients().contains(email))
+                .count(), "still one email");
+
         JsonNode view = client.awaitStage(id, "followed_up", Duration.ofSeconds(30));
         assertEquals("followed_up", view.at("/loop/stage").asText(), view.toString());
         List<String> stages = view.at("/loop/steps").findValuesAsText("stage");

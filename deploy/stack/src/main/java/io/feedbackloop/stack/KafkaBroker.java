@@ -69,8 +69,13 @@ public final class KafkaBroker implements AutoCloseable {
             process = ChildJvm.start(classpath,
                     List.of("-Xms256m", "-Xmx768m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
                     "kafka.Kafka", List.of(config.toString()), Map.of(), logFile);
-            FreePorts.awaitListening(port, Duration.ofSeconds(60), process, "Kafka broker");
-            awaitClusterReady();
+            try {
+                FreePorts.awaitListening(port, Duration.ofSeconds(60), process, "Kafka broker");
+                awaitClusterReady();
+            } catch (RuntimeException e) {
+                ChildJvm.stop(process, false); // never leave a half-started broker holding the port
+                throw e;
+            }
             LOG.infof("Kafka broker listening on %s (%d ms)", bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -52,11 +52,36 @@ public final class LoopStack implements AutoCloseable {
      */
     public static LoopStack start(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData) {
         long started = System.nanoTime();
-        KafkaBroker broker = KafkaBroker.start(workDirectory.resolve("kafka"), localPorts ? 9092 : 0);
-        broker.createTopics(LoopTopics.all(), LoopTopics.PARTITIONS);
-        PostgresServer postgres = PostgresServer.start(workDirectory.resolve("postgres"), localPorts ? 15432 : 0, keepData);
-        MailServer mail = MailServer.start(localPorts ? 2525 : 0);
-        LoopStack stack = new LoopStack(broker, postgres, mail);
+        List<AutoCloseable> startedParts = new java.util.ArrayList<>();
+        try {
+            KafkaBroker broker = KafkaBroker.start(workDirectory.resolve("kafka"), localPorts ? 9092 : 0);
+            startedParts.add(broker);
+            broker.createTopics(LoopTopics.all(), LoopTopics.PARTITIONS);
+            PostgresServer postgres = PostgresServer.start(workDirectory.resolve("postgres"), localPorts ? 15432 : 0,
+                    keepData);
+            startedParts.add(postgres);
+            MailServer mail = MailServer.start(localPorts ? 2525 : 0);
+            startedParts.add(mail);
+            LoopStack stack = new LoopStack(broker, postgres, mail);
+            startedParts.clear();
+            startedParts.add(stack);
+            stack.startServices(repositoryRoot, workDirectory, localPorts, keepData);
+            LOG.infof("Loop stack ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+            return stack;
+        } catch (RuntimeException e) {
+            // a failed start must not leave a broker, a database or services holding their ports
+            for (AutoCloseable part : startedParts) {
+                try {
+                    part.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void startServices(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData) {
         for (Service service : SERVICES) {
             String jdbcUrl = keepData ? postgres.ensureDatabase(service.database())
                     : postgres.recreateDatabase(service.database());
@@ -69,16 +94,14 @@ public final class LoopStack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.port()));
-            env.put("INGEST_ADMIN_TOKEN", stack.adminToken);
-            stack.services.put(service.module(), ServiceProcess.create(service.module(),
+            env.put("INGEST_ADMIN_TOKEN", adminToken);
+            services.put(service.module(), ServiceProcess.create(service.module(),
                     repositoryRoot.resolve(service.module()), port, env, workDirectory.resolve("logs")));
         }
         // start all four at once (they are independent), then wait for each
-        stack.services.values().forEach(ServiceProcess::start);
-        stack.services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
-        stack.webChannelKey = IngestAdmin.issueKey(stack.service("feedback-ingest").baseUrl(), stack.adminToken, "web");
-        LOG.infof("Loop stack ready in %d ms", (System.nanoTime() - started) / 1_000_000);
-        return stack;
+        services.values().forEach(ServiceProcess::start);
+        services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+        webChannelKey = IngestAdmin.issueKey(service("feedback-ingest").baseUrl(), adminToken, "web");
     }
 
     /** An API key of the "web" channel, issued when the stack started. */

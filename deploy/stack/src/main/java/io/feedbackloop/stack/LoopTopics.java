@@ -17,13 +17,15 @@ public final class LoopTopics {
     public static final String FEEDBACK_COMMENTED = "feedback.commented.v1";
     public static final String FOLLOWUP_SENT = "followup.sent.v1";
     public static final String FOLLOWUP_FAILED = "followup.failed.v1";
+    public static final String TOUCHPOINT_COMPLETED = "touchpoint.completed.v1";
+    public static final String SURVEY_INVITED = "survey.invited.v1";
 
     /** Topics somebody consumes; each has a dead-letter twin. */
     private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_CATEGORIZED, ACTION_OPENED,
-            ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED);
+            ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED);
 
     /** Published for consumers still to come. */
-    private static final List<String> NOT_YET_CONSUMED = List.of(FEEDBACK_COMMENTED);
+    private static final List<String> NOT_YET_CONSUMED = List.of(FEEDBACK_COMMENTED, SURVEY_INVITED);
 
     public static final int PARTITIONS = 3;
 

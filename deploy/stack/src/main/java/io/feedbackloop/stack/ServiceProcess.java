@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int httpPort;
     private final Map<String, String> env;
     private final Path logFile;
+    private List<String> jvmOptions = defaultJvmOptions();
     private Process process;
 
     private ServiceProcess(String name, Path runJar, int httpPort, Map<String, String> env, Path logFile) {
@@ -38,6 +38,20 @@ public final class ServiceProcess implements AutoCloseable {
         this.httpPort = httpPort;
         this.env = env;
         this.logFile = logFile;
+    }
+
+    /** Small heap and quick start-up by default; {@code LOOP_SERVICE_JVM_OPTS} replaces them. */
+    private static List<String> defaultJvmOptions() {
+        String configured = System.getenv("LOOP_SERVICE_JVM_OPTS");
+        return configured == null || configured.isBlank()
+                ? List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                : List.of(configured.trim().split("\\s+"));
+    }
+
+    /** Runs the service with these JVM options instead (e.g. a deliberately small heap). */
+    public ServiceProcess withJvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
     }
 
     public static ServiceProcess create(String name, Path moduleDirectory, int httpPort, Map<String, String> env,
@@ -53,13 +67,8 @@ public final class ServiceProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return this;
         }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        String extra = System.getenv("LOOP_SERVICE_JVM_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            jvm = new ArrayList<>(List.of(extra.trim().split("\\s+")));
-        }
         try {
-            process = ChildJvm.start(List.of(runJar.toString()), jvm, "io.quarkus.bootstrap.runner.QuarkusEntryPoint",
+            process = ChildJvm.start(List.of(runJar.toString()), jvmOptions, "io.quarkus.bootstrap.runner.QuarkusEntryPoint",
                     List.of(), env, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
@@ -91,6 +100,10 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Sleep.millis(200);
         }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
     }
 
     public String name() {

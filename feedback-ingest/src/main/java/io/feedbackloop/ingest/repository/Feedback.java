@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "feedback")
@@ -77,4 +78,11 @@ public class Feedback extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Optimistic lock: a late comment and a loop-progress event may change the same row at once;
+     * the second writer retries on the fresh row instead of overwriting the first one's change.
+     */
+    @Version
+    public long version;
 }

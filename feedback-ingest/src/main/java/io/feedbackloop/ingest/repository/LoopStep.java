@@ -13,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One step of a feedback's way through the loop, recorded from the event that reported it. */
@@ -21,7 +22,8 @@ import jakarta.persistence.Table;
 public class LoopStep extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "loop_step_id", sequenceName = "loop_step_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "loop_step_id")
     public Long id;
 
     @Column(name = "feedback_id", nullable = false)

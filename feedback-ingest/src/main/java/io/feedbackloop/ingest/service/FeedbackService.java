@@ -233,7 +233,8 @@ public class FeedbackService {
         step.feedbackId = feedback.id;
         step.stage = stage;
         step.occurredAt = at;
-        step.detail = detail;
+        // the column holds 500 characters; a provider's long error message must not block the consumer
+        step.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
         step.eventId = eventId;
         step.persist();
     }

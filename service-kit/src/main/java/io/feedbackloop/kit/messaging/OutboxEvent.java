@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** An event waiting in the outbox (or already relayed, when {@code sentAt} is set). */
@@ -18,7 +19,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     /** Order of writing: the relay sends in this order, which keeps one feedback's events in order. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "outbox_event_sequence", sequenceName = "outbox_event_sequence_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_sequence")
     public Long sequence;
 
     @Column(name = "event_id", nullable = false, unique = true)

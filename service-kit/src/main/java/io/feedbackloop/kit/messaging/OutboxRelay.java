@@ -127,10 +127,15 @@ public class OutboxRelay {
             }
             KafkaProducer<String, String> kafka = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acks.add(kafka.send(toRecord(event)));
-            }
             long deadline = System.nanoTime() + sendTimeout.toNanos();
+            for (OutboxEvent event : batch) {
+                Future<RecordMetadata> ack = kafka.send(toRecord(event));
+                // with the broker down each send may block for metadata: give up on the batch early
+                if (System.nanoTime() > deadline || (ack.isDone() && failed(ack))) {
+                    throw new IllegalStateException("Kafka did not accept the batch within " + sendTimeout);
+                }
+                acks.add(ack);
+            }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
@@ -140,6 +145,15 @@ public class OutboxRelay {
             registry.counter("outbox.relayed").increment(batch.size());
             return batch.size();
         });
+    }
+
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private ProducerRecord<String, String> toRecord(OutboxEvent event) {
@@ -170,7 +184,7 @@ public class OutboxRelay {
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             // while the broker is down, fail the batch within the send timeout instead of blocking for minutes
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeout.toMillis());
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(sendTimeout.toMillis(), 5_000));
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeout.toMillis(), 10_000));
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()
                     + (int) Math.min(sendTimeout.toMillis(), 10_000));

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
-/** Tells failures that pass by themselves (a database restart, a deadlock) from those that do not. */
+/**
+ * Tells failures that pass by themselves (a database restart, a deadlock, a concurrent update of
+ * the same row) from those that do not.
+ */
 final class TransientFailures {
 
     private TransientFailures() {
@@ -14,7 +17,9 @@ final class TransientFailures {
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException) {
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && isTransientState(sql.getSQLState())) {

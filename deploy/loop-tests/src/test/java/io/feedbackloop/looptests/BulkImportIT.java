@@ -1,0 +1,123 @@
+package io.feedbackloop.looptests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.feedbackloop.stack.FreePorts;
+import io.feedbackloop.stack.IngestAdmin;
+import io.feedbackloop.stack.KafkaBroker;
+import io.feedbackloop.stack.LoopStack;
+import io.feedbackloop.stack.LoopTopics;
+import io.feedbackloop.stack.PostgresServer;
+import io.feedbackloop.stack.ServiceProcess;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A survey export of a million rows (generated while it is sent, so nothing holds it whole)
+ * streams into a feedback-ingest process whose heap is capped at 128 MB. If the service
+ * buffered the file, or kept rows in memory, it would die of OutOfMemoryError.
+ * {@code -Dimport.rows=N} changes the size.
+ */
+class BulkImportIT {
+
+    private static final Logger LOG = Logger.getLogger(BulkImportIT.class);
+    private static final int ROWS = Integer.getInteger("import.rows", 1_000_000);
+    private static final String HEAP = "-Xmx128m";
+    private static KafkaBroker broker;
+    private static PostgresServer postgres;
+    private static ServiceProcess ingest;
+
+    @BeforeAll
+    static void startIngest() throws Exception {
+        Path work = Files.createTempDirectory("loop-import");
+        broker = KafkaBroker.start(work.resolve("kafka"), 0);
+        broker.createTopics(LoopTopics.all(), LoopTopics.PARTITIONS);
+        postgres = PostgresServer.start(work.resolve("postgres"), 0, false);
+        int port = FreePorts.find();
+        ingest = ServiceProcess.create("feedback-ingest", LoopStack.repositoryRoot().resolve("feedback-ingest"), port,
+                        Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
+                                "QUARKUS_DATASOURCE_JDBC_URL", postgres.recreateDatabase("ingest"),
+                                "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
+                                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                                "INGEST_ADMIN_TOKEN", "import-admin"),
+                        work.resolve("logs"))
+                .withJvmOptions(List.of(HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"))
+                .start().awaitReady(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ingest != null) {
+            ingest.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aMillionRowExportImportsWithinABoundedHeap() throws Exception {
+        String key = IngestAdmin.issueKey(ingest.baseUrl(), "import-admin", "email");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.baseUrl() + "/api/v1/feedback/import"))
+                .timeout(Duration.ofMinutes(40))
+                .header("Content-Type", "text/csv")
+                .header("X-Api-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generatedCsv(ROWS))).build();
+        long started = System.nanoTime();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode report = LoopClient.JSON.readTree(response.body());
+        LOG.infof("imported %d rows with %s in %d ms: %.0f rows/s", report.get("imported").asLong(), HEAP, millis,
+                ROWS * 1000.0 / millis);
+        assertEquals(ROWS, report.get("rows").asLong());
+        assertEquals(ROWS - ROWS / 1000, report.get("imported").asLong());
+        assertEquals(ROWS / 1000, report.get("rejected").asLong(), "every thousandth row has an NPS of 12");
+        assertEquals(3L, report.at("/errors/0/line").asLong(), "line numbers count the header");
+        assertTrue(ingest.isRunning(), "the service survived with a " + HEAP + " heap");
+    }
+
+    /** A CSV export produced while it is read: every thousandth row is invalid on purpose. */
+    private static InputStream generatedCsv(int rows) {
+        Enumeration<InputStream> lines = new Enumeration<>() {
+            int next = -1;
+
+            @Override
+            public boolean hasMoreElements() {
+                return next < rows;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                String line = next < 0 ? "customer_id,customer_email,customer_locale,nps,text,touchpoint,external_id\n"
+                        : "c-%d,customer%d@example.com,%s,%d,\"Row %d: delivery was late, again\",delivery,export-%d\n"
+                        .formatted(next, next, next % 2 == 0 ? "en" : "ru", next % 1000 == 1 ? 12 : next % 11, next, next);
+                next++;
+                return new java.io.ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        return new SequenceInputStream(lines);
+    }
+}

@@ -1,0 +1,91 @@
+package io.feedbackloop.ingest.rest;
+
+import java.net.URI;
+
+import io.feedbackloop.ingest.service.CallerAuthenticator;
+import io.feedbackloop.ingest.service.InvitationService;
+import io.feedbackloop.kit.problem.Problem;
+import io.feedbackloop.kit.problem.RequestIds;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Business systems ask for a survey invitation when something happened; the contact-frequency rules decide. */
+@Path("/api/v1/invitations")
+@Tag(name = "Invitations", description = "Invite customers to answer a survey, within the contact-frequency rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitationResource {
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    CallerAuthenticator authenticator;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Invite a customer to answer a survey",
+            description = "201 and survey.invited.v1 when the customer is invited; 200 with status skipped when a "
+                    + "rule says no (e.g. contact-frequency: asked within the last N days), which is final. "
+                    + "Reminders (reminderOf) are exempt from the contact-frequency rule. The same eventId again "
+                    + "returns the first invitation.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "After a purchase", value = """
+                    {"surveyId":"post-purchase-nps","touchpoint":"checkout","eventId":"order-88121-paid",
+                     "customer":{"id":"c-1042","email":"anna@example.com","name":"Anna","locale":"en"}}"""),
+            @ExampleObject(name = "A reminder", value = """
+                    {"surveyId":"post-purchase-nps","reminderOf":"0b6f1c8e-4d4a-4c36-9a43-0c9d1f1e2a11",
+                     "customer":{"id":"c-1042","email":"anna@example.com","name":"Anna","locale":"en"}}""")}))
+    @APIResponse(responseCode = "201", description = "Invited: survey.invited.v1 is on its way",
+            content = @Content(schema = @Schema(implementation = InvitationView.class)))
+    @APIResponse(responseCode = "200", description = "Skipped by a rule (see reason); not retried",
+            content = @Content(schema = @Schema(implementation = InvitationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, unknown survey or wrong reminderOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response invite(@NotNull @Valid InvitationRequest request,
+                           @Parameter(description = "A channel's API key") @HeaderParam("X-Api-Key") String apiKey,
+                           @HeaderParam("Authorization") String authorization) {
+        authenticator.authenticate(apiKey, authorization);
+        InvitationService.Decision decision = invitations.invite(request);
+        InvitationView invitation = decision.invitation();
+        Response.ResponseBuilder response = "invited".equals(invitation.status())
+                ? Response.created(URI.create("/api/v1/invitations/" + invitation.id()))
+                : Response.ok();
+        response.entity(invitation);
+        if (decision.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Show an invitation and its answer, if any")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvitationView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown invitation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InvitationView get(@PathParam("id") String id, @HeaderParam("X-Api-Key") String apiKey,
+                              @HeaderParam("Authorization") String authorization) {
+        authenticator.authenticate(apiKey, authorization);
+        return invitations.find(RequestIds.parse("id", id));
+    }
+}

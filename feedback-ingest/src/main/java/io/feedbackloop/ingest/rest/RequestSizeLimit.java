@@ -1,0 +1,48 @@
+package io.feedbackloop.ingest.rest;
+
+import io.feedbackloop.kit.problem.Problem;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Single requests are small; only the streamed import may be large. The HTTP layer's own limit
+ * is set high for the import, so this filter refuses oversized JSON bodies with a problem.
+ */
+public class RequestSizeLimit {
+
+    @ConfigProperty(name = "ingest.max-request-bytes", defaultValue = "65536")
+    long maxRequestBytes;
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseOversizedBodies(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (request.getUriInfo().getPath().endsWith("/feedback/import")) {
+            return null;
+        }
+        if (length == null) {
+            // a chunked body of unknown size could be as large as the import limit: refuse it
+            return "chunked".equalsIgnoreCase(request.getHeaderString("Transfer-Encoding"))
+                    ? problem(411, "length-required", "Length required",
+                            "send Content-Length (at most " + maxRequestBytes + " bytes); use /api/v1/feedback/import for files")
+                    : null;
+        }
+        try {
+            if (Long.parseLong(length.trim()) <= maxRequestBytes) {
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            return null; // the HTTP layer rejects malformed lengths itself
+        }
+        return problem(413, "too-large", "Payload too large",
+                "a request body may be at most " + maxRequestBytes + " bytes; use /api/v1/feedback/import for files");
+    }
+
+    private static Response problem(int status, String kind, String title, String detail) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity("{\"type\":\"urn:feedbackloop:problem:" + kind + "\",\"title\":\"" + title + "\",\"status\":"
+                        + status + ",\"detail\":\"" + detail + "\"}").build();
+    }
+}

@@ -1,0 +1,93 @@
+package io.feedbackloop.ingest.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import io.feedbackloop.ingest.service.CallerAuthenticator;
+import io.feedbackloop.ingest.service.SurveyService;
+import io.feedbackloop.kit.problem.Problem;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admin API: the surveys customers are invited to, and how well each is answered. Requires the admin token. */
+@Path("/api/v1/surveys")
+@Tag(name = "Surveys (admin)", description = "Define surveys and see their response rates")
+@Produces(MediaType.APPLICATION_JSON)
+public class SurveyResource {
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    CallerAuthenticator authenticator;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Define a survey", description = "A survey id is for good: the same id again is a 409.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "NPS by email after checkout", value = """
+            {"id":"post-purchase-nps","name":"NPS after a purchase","metric":"nps","channel":"email",
+             "touchpoints":["checkout"],"contactFrequencyDays":60}""")))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SurveyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid definition; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A survey with this id exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid SurveyDefinition definition,
+                           @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
+        authenticator.requireAdmin(authorization, apiKey);
+        SurveyView survey = surveys.create(definition);
+        return Response.created(URI.create("/api/v1/surveys/" + survey.id())).entity(survey).build();
+    }
+
+    @GET
+    @Operation(summary = "List the surveys, oldest first")
+    public List<SurveyView> list(@HeaderParam("Authorization") String authorization,
+                                 @HeaderParam("X-Api-Key") String apiKey) {
+        authenticator.requireAdmin(authorization, apiKey);
+        return surveys.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Show a survey")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown survey",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SurveyView get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
+                          @HeaderParam("X-Api-Key") String apiKey) {
+        authenticator.requireAdmin(authorization, apiKey);
+        return surveys.find(id);
+    }
+
+    @GET
+    @Path("/{id}/stats")
+    @Operation(summary = "How well a survey is answered",
+            description = "responseRate = answered / invited; reminders are counted apart, and an answer to a "
+                    + "reminder counts for the invitation it reminds of.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyStats.class)))
+    @APIResponse(responseCode = "404", description = "Unknown survey",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SurveyStats stats(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
+                             @HeaderParam("X-Api-Key") String apiKey) {
+        authenticator.requireAdmin(authorization, apiKey);
+        return surveys.stats(id);
+    }
+}

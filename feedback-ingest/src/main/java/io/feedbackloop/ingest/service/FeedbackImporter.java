@@ -1,0 +1,191 @@
+package io.feedbackloop.ingest.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.ingest.rest.FeedbackSubmission;
+import io.feedbackloop.ingest.rest.ImportReport;
+import io.feedbackloop.kit.problem.Problem;
+import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.problem.Violations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports a survey-tool export row by row while it streams in: each batch of rows is one
+ * transaction, so memory stays flat however large the file is. Every row is idempotent (its
+ * externalId, or else its content, is its idempotency key), so a failed or repeated import can
+ * simply be sent again.
+ */
+@ApplicationScoped
+public class FeedbackImporter {
+
+    public enum Format { CSV, NDJSON }
+
+    private static final Logger LOG = Logger.getLogger(FeedbackImporter.class);
+    private static final int MAX_REPORTED_ERRORS = 1000;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    FeedbackService feedback;
+
+    @Inject
+    IdempotencyGuard idempotency;
+
+    @ConfigProperty(name = "ingest.import.batch-size", defaultValue = "200")
+    int batchSize;
+
+    public ImportReport importRows(Caller caller, Format format, InputStream body) {
+        long started = System.nanoTime();
+        Tally tally = new Tally();
+        String defaultChannel = caller.admin() ? null : caller.channel();
+        try {
+            Iterator<ImportRow> rows = format == Format.CSV ? ImportRowReader.csv(body, mapper, defaultChannel)
+                    : ImportRowReader.ndjson(body, mapper, defaultChannel);
+            List<ImportRow> batch = new ArrayList<>(batchSize);
+            while (nextRow(rows, tally)) {
+                ImportRow row = rows.next();
+                tally.rows++;
+                ImportRow checked = check(caller, row);
+                if (!checked.problems().isEmpty()) {
+                    tally.reject(checked);
+                    continue;
+                }
+                batch.add(checked);
+                if (batch.size() == batchSize) {
+                    store(caller, batch, tally);
+                    batch.clear();
+                }
+            }
+            store(caller, batch, tally);
+        } catch (IOException e) {
+            throw new ProblemException(Problem.of(400, "unreadable-import", "Unreadable import", e.getMessage()));
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.infof("import of %d rows by %s: %d imported, %d duplicates, %d rejected in %d ms", tally.rows,
+                caller.admin() ? "admin" : caller.channel(), tally.imported, tally.duplicates, tally.rejected, millis);
+        return new ImportReport(format.name().toLowerCase(), tally.rows, tally.imported, tally.duplicates,
+                tally.rejected, tally.errors, tally.rejectedProblems > MAX_REPORTED_ERRORS, millis);
+    }
+
+    /** A file that stops parsing (broken CSV quoting) ends the import with an error at that point. */
+    private static boolean nextRow(Iterator<ImportRow> rows, Tally tally) {
+        try {
+            return rows.hasNext();
+        } catch (UncheckedIOException | com.fasterxml.jackson.databind.RuntimeJsonMappingException e) {
+            tally.reject(ImportRow.rejected(tally.rows + 1, List.of(new Problem.Violation("body", "format",
+                    "the file cannot be read past this row: " + e.getMessage()))));
+            return false;
+        }
+    }
+
+    private ImportRow check(Caller caller, ImportRow row) {
+        if (row.submission() == null) {
+            return row;
+        }
+        List<Problem.Violation> problems = new ArrayList<>(Violations.of(validator.validate(row.submission())));
+        FeedbackSubmission submission = row.submission();
+        if (problems.isEmpty() && !caller.canRead(submission.channel().wireName())) {
+            problems.add(new Problem.Violation("channel", "key-channel",
+                    "this API key can only import feedback of channel '" + caller.channel() + "'"));
+        }
+        return problems.isEmpty() ? row : ImportRow.rejected(row.line(), problems);
+    }
+
+    private void store(Caller caller, List<ImportRow> batch, Tally tally) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            Tally batchTally = QuarkusTransaction.requiringNew().call(() -> storeAll(batch));
+            tally.add(batchTally);
+        } catch (RuntimeException batchFailure) {
+            // one bad row must not sink its neighbours: redo the batch a row per transaction
+            for (ImportRow row : batch) {
+                try {
+                    tally.add(QuarkusTransaction.requiringNew().call(() -> storeAll(List.of(row))));
+                } catch (ProblemException e) {
+                    tally.reject(ImportRow.rejected(row.line(), problemsOf(e.problem())));
+                } catch (RuntimeException e) {
+                    LOG.warnf("import row %d not stored: %s", row.line(), e.toString());
+                    tally.reject(ImportRow.rejected(row.line(), List.of(new Problem.Violation("row", "stored",
+                            "could not be stored; send the file again to retry this row"))));
+                }
+            }
+        }
+    }
+
+    private Tally storeAll(List<ImportRow> rows) {
+        Tally tally = new Tally();
+        List<IdempotencyGuard.Claim> claims = rows.stream().map(row -> {
+            FeedbackSubmission submission = row.submission();
+            String key = submission.externalId() != null ? IdempotencyGuard.keyFor(null, submission.externalId())
+                    : "row:" + idempotency.hash(submission);
+            return new IdempotencyGuard.Claim(submission.channel().wireName(), key, submission, UUID.randomUUID());
+        }).toList();
+        List<IdempotencyGuard.Outcome> outcomes = idempotency.claimAll(claims);
+        for (int i = 0; i < rows.size(); i++) {
+            switch (outcomes.get(i)) {
+                case CLAIMED -> {
+                    feedback.store(claims.get(i).newFeedbackId(), rows.get(i).submission());
+                    tally.imported++;
+                }
+                case DUPLICATE -> tally.duplicates++;
+                case CONFLICT -> tally.reject(ImportRow.rejected(rows.get(i).line(), List.of(new Problem.Violation(
+                        "external_id", "idempotency-conflict",
+                        "was already imported with different content"))));
+            }
+        }
+        return tally;
+    }
+
+    private static List<Problem.Violation> problemsOf(Problem problem) {
+        return problem.violations() == null || problem.violations().isEmpty()
+                ? List.of(new Problem.Violation("row", problem.type().substring(problem.type().lastIndexOf(':') + 1),
+                        problem.detail()))
+                : problem.violations();
+    }
+
+    /** Counts of one import (or one batch of it). */
+    private static final class Tally {
+        long rows;
+        long imported;
+        long duplicates;
+        long rejected;
+        long rejectedProblems;
+        final List<ImportReport.RowError> errors = new ArrayList<>();
+
+        void reject(ImportRow row) {
+            rejected++;
+            for (Problem.Violation problem : row.problems()) {
+                rejectedProblems++;
+                if (errors.size() < MAX_REPORTED_ERRORS) {
+                    errors.add(new ImportReport.RowError(row.line(), problem.field(), problem.rule(), problem.message()));
+                }
+            }
+        }
+
+        void add(Tally batch) {
+            imported += batch.imported;
+            duplicates += batch.duplicates;
+            rejected += batch.rejected;
+            rejectedProblems += batch.rejectedProblems;
+            batch.errors.stream().limit(Math.max(0, MAX_REPORTED_ERRORS - errors.size())).forEach(errors::add);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.feedbackloop.ingest;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** Old survey exports come in as CSV or NDJSON files; each row is checked, reported and idempotent. */
+@QuarkusTest
+class BulkImportTest {
+
+    private static final Logger LOG = Logger.getLogger(BulkImportTest.class);
+
+    private static JsonPath importFile(String channel, String contentType, byte[] file) {
+        return IngestApi.as(channel).contentType(contentType).body(file)
+                .when().post("/api/v1/feedback/import").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void csvExportIsImportedWithPerRowErrorsByLineAndCanBeSentAgainSafely() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                customer_id,customer_email,customer_locale,nps,csat,text,touchpoint,external_id,meta.survey
+                c1-%1$s,a@example.com,ru,9,,Всё отлично 👍,checkout,,spring
+                c2-%1$s,b@example.com,en,3,2,"Late delivery,
+                and nobody answered \"\"where is it?\"\"\",delivery,ext-2-%1$s,spring
+                c3-%1$s,c@example.com,en,11,,out of range,checkout,,spring
+                c4-%1$s,not-an-email,en,5,,,checkout,,spring
+                c5-%1$s,e@example.com,en,ten,,,checkout,,spring
+                c6-%1$s,f@example.com,en,,4,fine,checkout,,spring
+                """.formatted(run);
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+
+        JsonPath report = importFile("email", "text/csv", file);
+        assertEquals(6, report.getInt("rows"));
+        assertEquals(3, report.getInt("imported"));
+        assertEquals(3, report.getInt("rejected"));
+        assertEquals(5L, report.getLong("errors.find { it.field == 'scores[0].value' }.line"), report.prettify());
+        assertEquals("customer.email", report.getString("errors.find { it.line == 6 }.field"));
+        assertEquals("nps", report.getString("errors.find { it.line == 7 }.field"));
+
+        IngestApi.as("email").queryParam("customerId", "c2-" + run).when().get("/api/v1/feedback")
+                .then().statusCode(200)
+                .body("items[0].text", equalTo("Late delivery,\nand nobody answered \"where is it?\""))
+                .body("items[0].scores.metric", hasItem("csat"))
+                .body("items[0].metadata.survey", equalTo("spring"))
+                .body("items[0].channel", equalTo("email"));
+        IngestApi.as("email").queryParam("customerId", "c1-" + run).when().get("/api/v1/feedback")
+                .then().body("items[0].text", equalTo("Всё отлично 👍"));
+
+        JsonPath again = importFile("email", "text/csv", file);
+        assertEquals(0, again.getInt("imported"), "re-importing the same export creates nothing new");
+        assertEquals(3, again.getInt("duplicates"));
+    }
+
+    @Test
+    void ndjsonLinesAreImportedAndEachBadLineIsReported() {
+        String run = UUID.randomUUID().toString();
+        String ndjson = """
+                {"customer":{"id":"n1-%1$s","email":"n@example.com"},"npsScore":4,"text":"meh"}
+                this is not json
+
+                {"customer":{"id":"n2-%1$s","email":"n@example.com"},"channel":"chat","npsScore":4}
+                {"customer":{"id":"n3-%1$s","email":"n@example.com"},"scores":[{"metric":"ces","value":6}]}
+                """.formatted(run);
+        JsonPath report = importFile("web", "application/x-ndjson", ndjson.getBytes(StandardCharsets.UTF_8));
+        assertEquals(4, report.getInt("rows"));
+        assertEquals(2, report.getInt("imported"));
+        assertEquals(2L, report.getLong("errors.find { it.rule == 'json' }.line"));
+        assertEquals(4L, report.getLong("errors.find { it.rule == 'key-channel' }.line"));
+    }
+
+    @Test
+    void unknownCsvColumnRefusesTheWholeFile() {
+        IngestApi.as("web").contentType("text/csv").body("customer_id,nps_score\nc,5\n")
+                .when().post("/api/v1/feedback/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("nps_score")).body("violations[0].rule", equalTo("known-column"));
+    }
+
+    @Test
+    void oversizedSingleSubmissionIsRefusedWithAProblem() {
+        IngestApi.as("web").contentType(ContentType.JSON)
+                .body(IngestApi.submission("c-big", "5", "\"" + "x".repeat(70_000) + "\""))
+                .when().post("/api/v1/feedback").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void aGeneratedFileOfTwentyThousandRowsStreamsThrough() {
+        int rows = 20_000;
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long started = System.nanoTime();
+        JsonPath report = IngestApi.as("web").contentType("text/csv").body(generatedCsv(run, rows))
+                .when().post("/api/v1/feedback/import").then().statusCode(200).extract().jsonPath();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.infof("imported %d generated rows in %d ms (%.0f rows/s)", rows, millis, rows * 1000.0 / millis);
+        assertEquals(rows, report.getInt("imported"));
+        assertEquals(0, report.getInt("rejected"));
+    }
+
+    /** A CSV produced while it is read, so the test itself holds no file in memory. */
+    static InputStream generatedCsv(String run, int rows) {
+        Enumeration<InputStream> parts = new Enumeration<>() {
+            int next = -1;
+
+            @Override
+            public boolean hasMoreElements() {
+                return next < rows;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                String line = next < 0 ? "customer_id,customer_email,nps,text,external_id\n"
+                        : "g-%s-%d,g%d@example.com,%d,generated row %d,gen-%s-%d\n".formatted(run, next, next, next % 11,
+                        next, run, next);
+                next++;
+                return new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        return new SequenceInputStream(parts);
+    }
+}
