@@ -4,13 +4,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
 import java.util.UUID;
 
+import io.feedbackloop.stack.GeneratedFile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -91,6 +89,14 @@ class BulkImportTest {
     }
 
     @Test
+    void uploadWithoutAKnownFileTypeIsAProblem() {
+        IngestApi.as("web").multiPart("file", "export.xlsx", new byte[] {1, 2, 3}, "application/octet-stream")
+                .when().post("/api/v1/feedback/import")
+                .then().statusCode(400).body("violations[0].field", equalTo("file"))
+                .body("violations[0].rule", equalTo("format"));
+    }
+
+    @Test
     void oversizedSingleSubmissionIsRefusedWithAProblem() {
         IngestApi.as("web").contentType(ContentType.JSON)
                 .body(IngestApi.submission("c-big", "5", "\"" + "x".repeat(70_000) + "\""))
@@ -98,11 +104,11 @@ class BulkImportTest {
     }
 
     @Test
-    void aGeneratedFileOfTwentyThousandRowsStreamsThrough() {
+    void aGeneratedExportOfTwentyThousandRowsIsUploadedAsAFile() {
         int rows = 20_000;
         String run = UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
-        JsonPath report = IngestApi.as("web").contentType("text/csv").body(generatedCsv(run, rows))
+        JsonPath report = IngestApi.as("web").multiPart("file", "export.csv", generatedCsv(run, rows), "text/csv")
                 .when().post("/api/v1/feedback/import").then().statusCode(200).extract().jsonPath();
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("imported %d generated rows in %d ms (%.0f rows/s)", rows, millis, rows * 1000.0 / millis);
@@ -110,25 +116,8 @@ class BulkImportTest {
         assertEquals(0, report.getInt("rejected"));
     }
 
-    /** A CSV produced while it is read, so the test itself holds no file in memory. */
-    static InputStream generatedCsv(String run, int rows) {
-        Enumeration<InputStream> parts = new Enumeration<>() {
-            int next = -1;
-
-            @Override
-            public boolean hasMoreElements() {
-                return next < rows;
-            }
-
-            @Override
-            public InputStream nextElement() {
-                String line = next < 0 ? "customer_id,customer_email,nps,text,external_id\n"
-                        : "g-%s-%d,g%d@example.com,%d,generated row %d,gen-%s-%d\n".formatted(run, next, next, next % 11,
-                        next, run, next);
-                next++;
-                return new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
-            }
-        };
-        return new SequenceInputStream(parts);
+    private static InputStream generatedCsv(String run, int rows) {
+        return GeneratedFile.lines("customer_id,customer_email,nps,text,external_id", rows,
+                i -> "g-%s-%d,g%d@example.com,%d,generated row %d,gen-%s-%d".formatted(run, i, i, i % 11, i, run, i));
     }
 }

@@ -20,8 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -89,18 +87,9 @@ public class FollowUpDispatcher {
 
     /** Wakes the dispatcher once the caller's transaction, which queued a follow-up, commits. */
     public void wakeUpAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED && worker != null) {
-                    worker.wakeUp();
-                }
-            }
-        });
+        if (worker != null) {
+            worker.wakeUpAfterCommit(transactions);
+        }
     }
 
     /** @return true if a follow-up was due (another may be) */

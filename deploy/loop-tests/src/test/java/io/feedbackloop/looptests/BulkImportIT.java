@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.feedbackloop.stack.FreePorts;
+import io.feedbackloop.stack.GeneratedFile;
 import io.feedbackloop.stack.IngestAdmin;
 import io.feedbackloop.stack.KafkaBroker;
 import io.feedbackloop.stack.LoopStack;
@@ -31,8 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A survey export of a million rows (generated while it is sent, so nothing holds it whole)
- * streams into a feedback-ingest process whose heap is capped at 128 MB. If the service
+ * A survey export of a million rows (generated while it is sent, so nothing holds it whole) is
+ * uploaded to a feedback-ingest process whose heap is capped at 128 MB. If the service
  * buffered the file, or kept rows in memory, it would die of OutOfMemoryError.
  * {@code -Dimport.rows=N} changes the size.
  */
@@ -82,9 +80,9 @@ class BulkImportIT {
         String key = IngestAdmin.issueKey(ingest.baseUrl(), "import-admin", "email");
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.baseUrl() + "/api/v1/feedback/import"))
                 .timeout(Duration.ofMinutes(40))
-                .header("Content-Type", "text/csv")
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .header("X-Api-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generatedCsv(ROWS))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> multipart(generatedCsv(ROWS)))).build();
         long started = System.nanoTime();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -99,25 +97,22 @@ class BulkImportIT {
         assertTrue(ingest.isRunning(), "the service survived with a " + HEAP + " heap");
     }
 
-    /** A CSV export produced while it is read: every thousandth row is invalid on purpose. */
+    private static final String BOUNDARY = "loop-import-boundary-7f3a";
+
+    /** The file as the one part of a multipart/form-data upload, as a browser or curl -F sends it. */
+    private static InputStream multipart(InputStream file) {
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n";
+        String tail = "\r\n--" + BOUNDARY + "--\r\n";
+        return new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new java.io.ByteArrayInputStream(head.getBytes(java.nio.charset.StandardCharsets.UTF_8)), file,
+                new java.io.ByteArrayInputStream(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    }
+
+    /** A CSV export produced while it is read: every thousandth row has an NPS of 12, on purpose. */
     private static InputStream generatedCsv(int rows) {
-        Enumeration<InputStream> lines = new Enumeration<>() {
-            int next = -1;
-
-            @Override
-            public boolean hasMoreElements() {
-                return next < rows;
-            }
-
-            @Override
-            public InputStream nextElement() {
-                String line = next < 0 ? "customer_id,customer_email,customer_locale,nps,text,touchpoint,external_id\n"
-                        : "c-%d,customer%d@example.com,%s,%d,\"Row %d: delivery was late, again\",delivery,export-%d\n"
-                        .formatted(next, next, next % 2 == 0 ? "en" : "ru", next % 1000 == 1 ? 12 : next % 11, next, next);
-                next++;
-                return new java.io.ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
-            }
-        };
-        return new SequenceInputStream(lines);
+        return GeneratedFile.lines("customer_id,customer_email,customer_locale,nps,text,touchpoint,external_id", rows,
+                i -> "c-%d,customer%d@example.com,%s,%d,\"Row %d: delivery was late, again\",delivery,export-%d"
+                        .formatted(i, i, i % 2 == 0 ? "en" : "ru", i % 1000 == 1 ? 12 : i % 11, i, i));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -95,10 +96,10 @@ public class OutboxRelay {
         closeProducer();
     }
 
-    /** Called after a transaction that wrote outbox events commits: relay them now, not at the next poll. */
-    public void wakeUp() {
+    /** The caller's transaction wrote outbox events: relay them as soon as it commits, not at the next poll. */
+    public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
         if (worker != null) {
-            worker.wakeUp();
+            worker.wakeUpAfterCommit(transactions);
         }
     }
 

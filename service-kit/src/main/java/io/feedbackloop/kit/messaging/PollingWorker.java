@@ -6,6 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +63,22 @@ public final class PollingWorker {
     /** New work was committed: look now rather than at the next poll. */
     public void wakeUp() {
         wakeUps.release();
+    }
+
+    /** The caller's transaction is writing new work: look for it as soon as that transaction commits. */
+    public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wakeUp();
+                }
+            }
+        });
     }
 
     private void runUntilStopped() {
