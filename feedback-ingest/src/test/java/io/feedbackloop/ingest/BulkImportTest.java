@@ -89,11 +89,19 @@ class BulkImportTest {
     }
 
     @Test
-    void uploadWithoutAKnownFileTypeIsAProblem() {
-        IngestApi.as("web").multiPart("file", "export.xlsx", new byte[] {1, 2, 3}, "application/octet-stream")
+    void anImportNeedsAKeyAndAKnownFormat() {
+        IngestApi.as("web").contentType("application/vnd.ms-excel").body(new byte[] {1, 2, 3})
                 .when().post("/api/v1/feedback/import")
-                .then().statusCode(400).body("violations[0].field", equalTo("file"))
-                .body("violations[0].rule", equalTo("format"));
+                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+        io.restassured.RestAssured.given().contentType("text/csv").body("customer_id\nc\n")
+                .when().post("/api/v1/feedback/import")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void theImportIsDocumentedInTheOpenApiDocument() {
+        io.restassured.RestAssured.given().when().get("/q/openapi?format=json")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("/api/v1/feedback/import"));
     }
 
     @Test
@@ -104,11 +112,11 @@ class BulkImportTest {
     }
 
     @Test
-    void aGeneratedExportOfTwentyThousandRowsIsUploadedAsAFile() {
+    void aGeneratedExportOfTwentyThousandRowsStreamsThrough() {
         int rows = 20_000;
         String run = UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
-        JsonPath report = IngestApi.as("web").multiPart("file", "export.csv", generatedCsv(run, rows), "text/csv")
+        JsonPath report = IngestApi.as("web").contentType("text/csv").body(generatedCsv(run, rows))
                 .when().post("/api/v1/feedback/import").then().statusCode(200).extract().jsonPath();
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("imported %d generated rows in %d ms (%.0f rows/s)", rows, millis, rows * 1000.0 / millis);

@@ -122,6 +122,16 @@ class FeedbackSubmissionTest {
     }
 
     @Test
+    void anAnswerMustNameAnInvitationThatWasSent() {
+        IngestApi.as("web").contentType(ContentType.JSON).body("""
+                {"customer":{"id":"c-inv","email":"a@example.com"},"channel":"web","npsScore":9,
+                 "invitationId":"%s"}""".formatted(UUID.randomUUID()))
+                .when().post("/api/v1/feedback")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("invitationId")).body("violations[0].rule", equalTo("exists"));
+    }
+
+    @Test
     void textTooLongIsRefused() {
         IngestApi.as("web").contentType(ContentType.JSON).body(submission("c-bad", "5", "\"" + "x".repeat(5001) + "\""))
                 .when().post("/api/v1/feedback")

@@ -8,35 +8,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Single requests are small, and raw import bodies moderate; only a multipart upload (spooled to
- * disk) may be large. The HTTP layer's own limit is set high for it, so this filter refuses every
- * other oversized body with a problem before anything reads it.
+ * Single requests are small; only the import (a Vert.x route that streams to disk, outside this
+ * layer) may be large. The HTTP layer's own limit is set high for it, so this filter refuses every
+ * oversized REST body with a problem before anything reads it.
  */
 public class RequestSizeLimit {
 
     @ConfigProperty(name = "ingest.max-request-bytes", defaultValue = "65536")
     long maxRequestBytes;
 
-    /** Raw import bodies are read in memory; larger files go as a multipart upload, spooled to disk. */
-    @ConfigProperty(name = "ingest.import.max-inline-bytes", defaultValue = "16777216")
-    long maxInlineImportBytes;
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseOversizedBodies(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         long limit = maxRequestBytes;
-        if (request.getUriInfo().getPath().endsWith("/feedback/import")) {
-            String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
-                return null;
-            }
-            limit = maxInlineImportBytes;
-        }
         if (length == null) {
             // a chunked body of unknown size could be as large as the import limit: refuse it
             return "chunked".equalsIgnoreCase(request.getHeaderString("Transfer-Encoding"))
                     ? problem(411, "length-required", "Length required",
-                            "send Content-Length (at most " + limit + " bytes); upload files to /api/v1/feedback/import as multipart")
+                            "send Content-Length (at most " + limit + " bytes); send files to /api/v1/feedback/import")
                     : null;
         }
         try {
@@ -47,7 +37,7 @@ public class RequestSizeLimit {
             return null; // the HTTP layer rejects malformed lengths itself
         }
         return problem(413, "too-large", "Payload too large",
-                "this request body may be at most " + limit + " bytes; upload files to /api/v1/feedback/import as multipart");
+                "this request body may be at most " + limit + " bytes; send files to /api/v1/feedback/import");
     }
 
     private static Response problem(int status, String kind, String title, String detail) {

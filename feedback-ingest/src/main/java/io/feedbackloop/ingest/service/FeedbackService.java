@@ -16,6 +16,7 @@ import io.feedbackloop.ingest.messaging.FeedbackCommentedEvent;
 import io.feedbackloop.ingest.messaging.FeedbackReceivedEvent;
 import io.feedbackloop.ingest.repository.Feedback;
 import io.feedbackloop.ingest.repository.FeedbackScore;
+import io.feedbackloop.ingest.repository.Invitation;
 import io.feedbackloop.ingest.repository.LoopStage;
 import io.feedbackloop.ingest.repository.LoopStep;
 import io.feedbackloop.ingest.rest.CommentPatch;
@@ -72,6 +73,7 @@ public class FeedbackService {
 
     /** Stores one feedback with its scores, first loop step and outbox event (no idempotency check). */
     Feedback store(UUID id, FeedbackSubmission s) {
+        checkInvitation(s);
         Instant now = Instant.now();
         Feedback feedback = new Feedback();
         feedback.id = id;
@@ -113,6 +115,18 @@ public class FeedbackService {
         // channel is a closed set of ten values: a safe metric label (no personal data)
         registry.counter("feedback.received", "channel", feedback.channel).increment();
         return feedback;
+    }
+
+    /** An answer names the invitation it answers: it must be one we sent, to this customer. */
+    private static void checkInvitation(FeedbackSubmission s) {
+        if (s.invitationId() == null) {
+            return;
+        }
+        Invitation invitation = Invitation.findById(s.invitationId());
+        if (invitation == null || !invitation.customerId.equals(s.customer().id().trim())) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("invitationId", "exists",
+                    "is not an invitation sent to this customer"))));
+        }
     }
 
     /**
