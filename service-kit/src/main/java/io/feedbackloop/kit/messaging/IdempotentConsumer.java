@@ -141,12 +141,23 @@ public class IdempotentConsumer {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Waits before the next attempt. An interrupt (the service shutting down) does not end the
+     * retries: failing now would dead-letter a healthy event, whereas a process that exits with the
+     * event unacknowledged gets it redelivered after restart.
+     */
     private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        boolean interrupted = false;
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
         }
     }
 }
