@@ -20,4 +20,10 @@ public class ReceivedFeedbackConsumer {
     public void onFeedbackReceived(ConsumerRecord<String, String> record) {
         consumer.consume(record, ReceivedFeedback.class, "categorizer", event -> categorizations.categorize(event.data()));
     }
+
+    @Incoming("feedback-commented")
+    public void onFeedbackCommented(ConsumerRecord<String, String> record) {
+        consumer.consume(record, CommentedFeedback.class, "comment-categorizer",
+                event -> categorizations.comment(event.data()));
+    }
 }

@@ -1,9 +1,18 @@
 package io.feedbackloop.categorize.rest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A feedback's categorization as ops see it. */
-public record CategorizationView(UUID feedbackId, String channel, Integer npsScore, String npsClass, String text,
-                                 Instant categorizedAt) {
+import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
+import io.feedbackloop.categorize.text.Understanding;
+
+/** A feedback's categorization as ops see it, with what a person corrected. */
+public record CategorizationView(UUID feedbackId, Instant respondedAt, String channel, String touchpoint,
+                                 String journeyStage, String customerSegment, Integer npsScore, String npsClass,
+                                 List<FeedbackCategorizedEvent.Score> scores, String text, String language,
+                                 Understanding.Sentiment sentiment, Understanding.Classified type,
+                                 List<Understanding.ThemeMatch> themes, List<String> urgency, String priority,
+                                 Integer knowledgeVersion, Integer modelVersion, List<String> correctedFields,
+                                 String correctedBy, Instant correctedAt, Instant categorizedAt, Instant updatedAt) {
 }

@@ -1,21 +1,38 @@
 package io.feedbackloop.categorize.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.feedbackloop.categorize.mapping.CategorizationMapper;
+import io.feedbackloop.categorize.messaging.CommentedFeedback;
 import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
 import io.feedbackloop.categorize.messaging.ReceivedFeedback;
+import io.feedbackloop.categorize.repository.AssignedTheme;
 import io.feedbackloop.categorize.repository.Categorization;
+import io.feedbackloop.categorize.repository.CorrectionRecord;
+import io.feedbackloop.categorize.repository.PendingComment;
 import io.feedbackloop.categorize.rest.CategorizationView;
+import io.feedbackloop.categorize.rest.CorrectionRequest;
+import io.feedbackloop.categorize.text.TextCategorizer;
+import io.feedbackloop.categorize.text.Understanding;
 import io.feedbackloop.kit.messaging.EventOutbox;
+import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Gives each feedback its first categorization and announces it to the Act stage. */
+/**
+ * Categorizes each feedback once and announces it to the Act stage; categorizes it again when
+ * its comment arrives late or a person corrects it, and announces that as a recategorization.
+ */
 @ApplicationScoped
 @Transactional
 public class CategorizationService {
@@ -24,7 +41,10 @@ public class CategorizationService {
     EventOutbox outbox;
 
     @Inject
-    MeterRegistry registry;
+    CategorizerRegistry registry;
+
+    @Inject
+    MeterRegistry meters;
 
     /**
      * Categorizes a received feedback once. A second event for the same feedback (the producer
@@ -37,13 +57,129 @@ public class CategorizationService {
         }
         Categorization categorization = new Categorization();
         CategorizationMapper.copyFeedback(feedback, categorization);
-        categorization.npsClass = feedback.npsScore() == null ? null : NpsClass.of(feedback.npsScore());
+        PendingComment early = PendingComment.findById(feedback.feedbackId());
+        if (early != null) {
+            categorization.text = early.text;
+            categorization.declaredLanguage = early.language != null ? early.language : categorization.declaredLanguage;
+            early.delete();
+        }
+        TextCategorizer categorizer = registry.current();
+        Timer.Sample sample = Timer.start(meters);
+        Understanding understanding = categorizer.categorize(CategorizationMapper.toFeedbackText(categorization));
+        sample.stop(meters.timer("categorizer.latency"));
+        UnderstandingApplier.apply(categorization, understanding, categorizer);
         categorization.categorizedAt = Instant.now();
+        categorization.updatedAt = categorization.categorizedAt;
         categorization.persist();
         outbox.publish(FeedbackCategorizedEvent.TOPIC, FeedbackCategorizedEvent.TYPE, feedback.feedbackId().toString(),
-                CategorizationMapper.toEvent(categorization));
-        registry.counter("feedback.categorized", "nps_class",
-                categorization.npsClass == null ? "unscored" : categorization.npsClass.wireName()).increment();
+                CategorizationMapper.toEvent(categorization, null));
+        meters.counter("feedback.categorized", "sentiment", categorization.sentiment, "type", categorization.type,
+                "language", categorization.language).increment();
+    }
+
+    /** The customer's words after their score: categorize again with them (or keep them until the feedback arrives). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void comment(CommentedFeedback comment) {
+        Categorization categorization = Categorization.findById(comment.feedbackId());
+        if (categorization == null) {
+            PendingComment pending = PendingComment.findById(comment.feedbackId());
+            boolean isNew = pending == null;
+            if (isNew) {
+                pending = new PendingComment();
+                pending.feedbackId = comment.feedbackId();
+            } else if (pending.commentedAt.isAfter(comment.commentedAt())) {
+                return;
+            }
+            pending.commentedAt = comment.commentedAt();
+            pending.text = comment.text();
+            pending.language = comment.language();
+            if (isNew) {
+                pending.persist();
+            }
+            return;
+        }
+        if (comment.text().equals(categorization.text)) {
+            return;
+        }
+        categorization.text = comment.text();
+        if (comment.language() != null) {
+            categorization.declaredLanguage = comment.language();
+        }
+        TextCategorizer categorizer = registry.current();
+        UnderstandingApplier.Applied applied = UnderstandingApplier.apply(categorization,
+                categorizer.categorize(CategorizationMapper.toFeedbackText(categorization)), categorizer);
+        List<String> changed = new ArrayList<>(applied.changedFields());
+        changed.add(0, "text");
+        announceChange(categorization, new FeedbackCategorizedEvent.Change("comment", changed, applied.previous(),
+                null, null));
+    }
+
+    /** A person's correction: stored as history and a training example, announced, and never undone by a replay. */
+    public CategorizationView correct(UUID feedbackId, CorrectionRequest correction) {
+        Categorization categorization = Categorization.findById(feedbackId);
+        if (categorization == null) {
+            throw ProblemException.notFound("categorization", feedbackId);
+        }
+        checkCorrection(correction);
+        CorrectionRecord.Labels before = CategorizationMapper.labels(categorization);
+        FeedbackCategorizedEvent.Previous previous = UnderstandingApplier.previous(categorization);
+        Set<String> fields = new LinkedHashSet<>(Arrays.asList(categorization.correctedFields));
+        if (correction.sentiment() != null) {
+            categorization.sentiment = correction.sentiment();
+            categorization.sentimentConfidence = 1.0;
+            fields.add("sentiment");
+        }
+        if (correction.type() != null) {
+            categorization.type = correction.type();
+            categorization.typeConfidence = 1.0;
+            fields.add("type");
+        }
+        if (correction.themes() != null) {
+            List<AssignedTheme> themes = new ArrayList<>();
+            for (String theme : new LinkedHashSet<>(correction.themes())) {
+                String[] matched = categorization.themes.stream().filter(t -> t.theme.equals(theme))
+                        .map(t -> t.matchedTerms).findFirst().orElse(new String[0]);
+                themes.add(new AssignedTheme(theme, matched, "correction"));
+            }
+            categorization.themes.clear();
+            categorization.themes.addAll(themes);
+            fields.add("themes");
+        }
+        if (correction.urgency() != null) {
+            categorization.urgency = new LinkedHashSet<>(correction.urgency()).toArray(String[]::new);
+            fields.add("urgency");
+        }
+        categorization.correctedFields = fields.toArray(String[]::new);
+        if (correction.priority() != null) {
+            categorization.priority = correction.priority();
+            fields.add("priority");
+            categorization.correctedFields = fields.toArray(String[]::new);
+        } else if (!categorization.isCorrected("priority")) {
+            categorization.priority = UnderstandingApplier.priorityOf(categorization);
+        }
+        Instant now = Instant.now();
+        categorization.correctedAt = now;
+        categorization.correctedBy = correction.correctedBy();
+
+        CorrectionRecord record = new CorrectionRecord();
+        record.id = UUID.randomUUID();
+        record.feedbackId = feedbackId;
+        record.correctedAt = now;
+        record.correctedBy = correction.correctedBy();
+        record.note = correction.note();
+        record.before = before;
+        record.after = CategorizationMapper.labels(categorization);
+        record.persist();
+
+        announceChange(categorization, new FeedbackCategorizedEvent.Change("correction", changedFields(before, record.after),
+                previous, null, correction.correctedBy()));
+        meters.counter("categorization.corrected").increment();
+        return CategorizationMapper.toView(categorization);
+    }
+
+    public List<CorrectionRecord> corrections(UUID feedbackId) {
+        find(feedbackId);
+        return CorrectionRecord.history(feedbackId);
     }
 
     public CategorizationView find(UUID feedbackId) {
@@ -52,5 +188,53 @@ public class CategorizationService {
             throw ProblemException.notFound("categorization", feedbackId);
         }
         return CategorizationMapper.toView(categorization);
+    }
+
+    void announceChange(Categorization categorization, FeedbackCategorizedEvent.Change change) {
+        categorization.updatedAt = Instant.now();
+        outbox.publish(FeedbackCategorizedEvent.RECATEGORIZED_TOPIC, FeedbackCategorizedEvent.RECATEGORIZED_TYPE,
+                categorization.feedbackId.toString(), CategorizationMapper.toEvent(categorization, change));
+        meters.counter("feedback.recategorized", "reason", change.reason()).increment();
+    }
+
+    private void checkCorrection(CorrectionRequest correction) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (correction.sentiment() == null && correction.type() == null && correction.themes() == null
+                && correction.urgency() == null && correction.priority() == null) {
+            violations.add(new Problem.Violation("sentiment", "one-of",
+                    "give at least one of sentiment, type, themes, urgency, priority"));
+        }
+        if (correction.themes() != null) {
+            Set<String> known = registry.current().knowledge().themePaths();
+            for (int i = 0; i < correction.themes().size(); i++) {
+                if (!known.contains(correction.themes().get(i))) {
+                    violations.add(new Problem.Violation("themes[" + i + "]", "known-theme",
+                            "'" + correction.themes().get(i) + "' is not a theme of the taxonomy in force"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid(violations));
+        }
+    }
+
+    private static List<String> changedFields(CorrectionRecord.Labels before, CorrectionRecord.Labels after) {
+        List<String> changed = new ArrayList<>();
+        if (!java.util.Objects.equals(before.sentiment(), after.sentiment())) {
+            changed.add("sentiment");
+        }
+        if (!java.util.Objects.equals(before.type(), after.type())) {
+            changed.add("type");
+        }
+        if (!new LinkedHashSet<>(before.themes()).equals(new LinkedHashSet<>(after.themes()))) {
+            changed.add("themes");
+        }
+        if (!new LinkedHashSet<>(before.urgency()).equals(new LinkedHashSet<>(after.urgency()))) {
+            changed.add("urgency");
+        }
+        if (!java.util.Objects.equals(before.priority(), after.priority())) {
+            changed.add("priority");
+        }
+        return changed;
     }
 }

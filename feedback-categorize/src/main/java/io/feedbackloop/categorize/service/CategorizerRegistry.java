@@ -1,0 +1,74 @@
+package io.feedbackloop.categorize.service;
+
+import io.feedbackloop.categorize.repository.KnowledgeVersion;
+import io.feedbackloop.categorize.repository.TrainedModelRecord;
+import io.feedbackloop.categorize.text.CompiledKnowledge;
+import io.feedbackloop.categorize.text.LearnedModel;
+import io.feedbackloop.categorize.text.TextAnalyzer;
+import io.feedbackloop.categorize.text.TextCategorizer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * The categorizer in force: the newest knowledge version and the newest trained model. Another
+ * replica's edit is picked up within the refresh interval; this replica's own edits at once.
+ */
+@ApplicationScoped
+public class CategorizerRegistry {
+
+    private static final Logger LOG = Logger.getLogger(CategorizerRegistry.class);
+
+    private final TextAnalyzer analyzer = new TextAnalyzer();
+    private volatile TextCategorizer current;
+
+    public TextCategorizer current() {
+        TextCategorizer categorizer = current;
+        if (categorizer == null) {
+            refresh();
+            categorizer = current;
+        }
+        return categorizer;
+    }
+
+    @Scheduled(every = "${categorizer.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refreshFromDatabase() {
+        refresh();
+    }
+
+    /** Loads a newer knowledge version or model if there is one. */
+    public synchronized void refresh() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Integer knowledgeVersion = KnowledgeVersion.latestVersion();
+            Integer modelVersion = TrainedModelRecord.latestVersion();
+            TextCategorizer categorizer = current;
+            if (knowledgeVersion == null) {
+                return;   // not seeded yet
+            }
+            boolean knowledgeChanged = categorizer == null || categorizer.knowledge().version() != knowledgeVersion;
+            boolean modelChanged = modelVersion != null
+                    && (categorizer == null || categorizer.model() == null || categorizer.model().version() != modelVersion);
+            if (!knowledgeChanged && !modelChanged) {
+                return;
+            }
+            CompiledKnowledge knowledge = knowledgeChanged
+                    ? new CompiledKnowledge(KnowledgeVersion.<KnowledgeVersion>findById(knowledgeVersion).document,
+                    knowledgeVersion, analyzer)
+                    : categorizer.knowledge();
+            LearnedModel model = categorizer == null ? null : categorizer.model();
+            if (modelChanged) {
+                TrainedModelRecord record = TrainedModelRecord.findById(modelVersion);
+                model = new LearnedModel(record.version, record.parameters);
+            }
+            current = new TextCategorizer(knowledge, model);
+            LOG.infof("categorizer in force: knowledge version %d, model version %s", knowledgeVersion,
+                    model == null ? "none" : model.version());
+        });
+    }
+
+    public TextAnalyzer analyzer() {
+        return analyzer;
+    }
+}
