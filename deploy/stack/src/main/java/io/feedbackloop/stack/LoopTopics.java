@@ -12,6 +12,7 @@ public final class LoopTopics {
 
     public static final String FEEDBACK_RECEIVED = "feedback.received.v1";
     public static final String FEEDBACK_CATEGORIZED = "feedback.categorized.v1";
+    public static final String FEEDBACK_RECATEGORIZED = "feedback.recategorized.v1";
     public static final String ACTION_OPENED = "action.opened.v1";
     public static final String ACTION_RESOLVED = "action.resolved.v1";
     public static final String FEEDBACK_COMMENTED = "feedback.commented.v1";
@@ -21,11 +22,11 @@ public final class LoopTopics {
     public static final String SURVEY_INVITED = "survey.invited.v1";
 
     /** Topics somebody consumes; each has a dead-letter twin. */
-    private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_CATEGORIZED, ACTION_OPENED,
-            ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED);
+    private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, FEEDBACK_CATEGORIZED,
+            ACTION_OPENED, ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED);
 
     /** Published for consumers still to come. */
-    private static final List<String> NOT_YET_CONSUMED = List.of(FEEDBACK_COMMENTED, SURVEY_INVITED);
+    private static final List<String> NOT_YET_CONSUMED = List.of(FEEDBACK_RECATEGORIZED, SURVEY_INVITED);
 
     public static final int PARTITIONS = 3;
 
