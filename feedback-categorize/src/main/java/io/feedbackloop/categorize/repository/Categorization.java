@@ -148,6 +148,32 @@ public class Categorization extends PanacheEntityBase {
     @Column(name = "row_version")
     public long rowVersion;
 
+    /** An unmanaged copy to try a recategorization on without changing anything (a dry run). */
+    public Categorization unmanagedCopy() {
+        Categorization copy = new Categorization();
+        copy.feedbackId = feedbackId;
+        copy.respondedAt = respondedAt;
+        copy.customerLocale = customerLocale;
+        copy.declaredLanguage = declaredLanguage;
+        copy.npsScore = npsScore;
+        copy.csatScore = csatScore;
+        copy.csatScaleMin = csatScaleMin;
+        copy.csatScaleMax = csatScaleMax;
+        copy.cesScore = cesScore;
+        copy.cesScaleMin = cesScaleMin;
+        copy.cesScaleMax = cesScaleMax;
+        copy.text = text;
+        copy.language = language;
+        copy.sentiment = sentiment;
+        copy.type = type;
+        copy.urgency = urgency.clone();
+        copy.priority = priority;
+        copy.themes = new ArrayList<>(themes.stream()
+                .map(t -> new AssignedTheme(t.theme, t.matchedTerms.clone(), t.source)).toList());
+        copy.correctedFields = correctedFields.clone();
+        return copy;
+    }
+
     public boolean isCorrected(String field) {
         return List.of(correctedFields).contains(field);
     }

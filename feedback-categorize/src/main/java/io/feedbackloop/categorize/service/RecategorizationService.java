@@ -97,10 +97,8 @@ public class RecategorizationService {
         List<Categorization> batch = Categorization.find(rangeQuery(job, true) + " order by feedbackId",
                 rangeParameters(job, true)).page(0, batchSize).list();
         TextCategorizer categorizer = registry.current();
-        for (Categorization categorization : batch) {
-            if (job.dryRun) {
-                entityManager.detach(categorization);
-            }
+        for (Categorization stored : batch) {
+            Categorization categorization = job.dryRun ? stored.unmanagedCopy() : stored;
             UnderstandingApplier.Applied applied = UnderstandingApplier.apply(categorization,
                     categorizer.categorize(CategorizationMapper.toFeedbackText(categorization)), categorizer);
             if (applied.changed()) {

@@ -22,6 +22,7 @@ public final class NaiveBayes {
     private final Map<String, Map<String, Integer>> features;
     private final Map<String, Integer> featureTotals = new HashMap<>();
     private final int vocabulary;
+    private final Set<String> vocabularyWords;
     private final int totalDocuments;
 
     public NaiveBayes(State state) {
@@ -33,6 +34,7 @@ public final class NaiveBayes {
             words.addAll(counts.keySet());
         });
         this.vocabulary = words.size();
+        this.vocabularyWords = words;
         this.totalDocuments = documents.values().stream().mapToInt(Integer::intValue).sum();
     }
 
@@ -71,10 +73,8 @@ public final class NaiveBayes {
     /** Whether any of these features was seen in training: without one, the model has nothing to go on. */
     public boolean knowsAny(Collection<String> words) {
         for (String word : words) {
-            for (Map<String, Integer> counts : features.values()) {
-                if (counts.containsKey(word)) {
-                    return true;
-                }
+            if (vocabularyWords.contains(word)) {
+                return true;
             }
         }
         return false;
@@ -93,7 +93,9 @@ public final class NaiveBayes {
             double denominator = Math.log(featureTotals.get(label.getKey()) + vocabulary + 1.0);
             double log = 0;
             for (String word : words) {
-                log += Math.log(counts.getOrDefault(word, 0) + 1.0) - denominator;
+                if (vocabularyWords.contains(word)) {   // an unseen word says nothing about any class
+                    log += Math.log(counts.getOrDefault(word, 0) + 1.0) - denominator;
+                }
             }
             logs.put(label.getKey(), log);
             max = Math.max(max, log);
