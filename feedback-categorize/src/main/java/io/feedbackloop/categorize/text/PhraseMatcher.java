@@ -20,18 +20,37 @@ public final class PhraseMatcher<T> {
     public record Match<T>(T value, int start, int end, String surface) {
     }
 
+    /** Words a phrase may skip between two of its words, within a clause: "деньги (5 780 ₽) так и не вернулись". */
+    static final int MAX_GAP = 2;
+
     private record Pattern<T>(String[] words, boolean[] prefix, T value) {
-        boolean matchesAt(List<Token> tokens, int at) {
-            if (at + words.length > tokens.size()) {
-                return false;
+        boolean matches(String stem, int i) {
+            return prefix[i] ? stem.startsWith(words[i]) : stem.equals(words[i]);
+        }
+
+        /** The end (exclusive) of a match starting at {@code at}, or -1. */
+        int matchEnd(List<Token> tokens, int at) {
+            if (!matches(tokens.get(at).stem(), 0)) {
+                return -1;
             }
-            for (int i = 0; i < words.length; i++) {
-                String stem = tokens.get(at + i).stem();
-                if (prefix[i] ? !stem.startsWith(words[i]) : !stem.equals(words[i])) {
-                    return false;
+            int position = at;
+            for (int i = 1; i < words.length; i++) {
+                int found = -1;
+                for (int next = position + 1; next <= position + 1 + MAX_GAP && next < tokens.size(); next++) {
+                    if (tokens.get(next).clauseStart()) {
+                        break;
+                    }
+                    if (matches(tokens.get(next).stem(), i)) {
+                        found = next;
+                        break;
+                    }
                 }
+                if (found < 0) {
+                    return -1;
+                }
+                position = found;
             }
-            return true;
+            return position + 1;
         }
     }
 
@@ -90,18 +109,23 @@ public final class PhraseMatcher<T> {
                 continue;
             }
             Pattern<T> longest = null;
+            int longestEnd = -1;
             for (Pattern<T> pattern : candidates(tokens.get(at).stem())) {
-                if (pattern.matchesAt(tokens, at)) {
-                    if (!longestOnly) {
-                        matches.add(match(pattern, tokens, at));
-                    } else if (longest == null || pattern.words().length > longest.words().length) {
-                        longest = pattern;
-                    }
+                int end = pattern.matchEnd(tokens, at);
+                if (end < 0) {
+                    continue;
+                }
+                if (!longestOnly) {
+                    matches.add(match(pattern.value(), tokens, at, end));
+                } else if (longest == null || pattern.words().length > longest.words().length
+                        || (pattern.words().length == longest.words().length && end < longestEnd)) {
+                    longest = pattern;
+                    longestEnd = end;
                 }
             }
             if (longest != null) {
-                matches.add(match(longest, tokens, at));
-                coveredUntil = at + longest.words().length;
+                matches.add(match(longest.value(), tokens, at, longestEnd));
+                coveredUntil = longestEnd;
             }
         }
         return matches;
@@ -121,12 +145,11 @@ public final class PhraseMatcher<T> {
         return all;
     }
 
-    private static <T> Match<T> match(Pattern<T> pattern, List<Token> tokens, int at) {
-        int end = at + pattern.words().length;
+    private static <T> Match<T> match(T value, List<Token> tokens, int at, int end) {
         StringBuilder surface = new StringBuilder();
         for (int i = at; i < end; i++) {
             surface.append(i > at ? " " : "").append(tokens.get(i).surface());
         }
-        return new Match<>(pattern.value(), at, end, surface.toString());
+        return new Match<>(value, at, end, surface.toString());
     }
 }

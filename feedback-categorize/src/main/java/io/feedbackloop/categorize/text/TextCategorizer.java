@@ -86,7 +86,7 @@ public final class TextCategorizer {
                 !feedback.scores().isEmpty());
         Understanding.Classified type = type(text, sentiment.score(), prior,
                 knowledge.question.find(tokens).size(), knowledge.idea.find(tokens).size(),
-                knowledge.problem.find(tokens).size());
+                knowledge.problem.find(tokens).size(), !themeWords.isEmpty());
         List<Understanding.ThemeMatch> themes = themes(themeWords, negated);
         List<Understanding.UrgencyMatch> urgency = urgency(knowledge.urgency.find(tokens), negated, negatorTokens);
         return new Understanding(language, sentiment, type, themes, urgency,
@@ -166,10 +166,11 @@ public final class TextCategorizer {
     }
 
     private static Understanding.Classified type(String text, double sentiment, double prior, int questionCues,
-                                                 int ideaCues, int problemCues) {
+                                                 int ideaCues, int problemCues, boolean aboutSomething) {
         boolean questionMark = text != null && text.indexOf('?') >= 0;
         double[] scores = {
-                1.5 * problemCues + (problemCues > 0 && sentiment < 0 ? 0.5 : 0),
+                // "How do I swap it?" after a wrong delivery is a problem to resolve, not a question
+                2.0 * problemCues + (problemCues > 0 && sentiment < 0 ? 0.5 : 0),
                 1.2 * questionCues + (questionMark ? 1.5 : 0),
                 2.0 * ideaCues,
                 sentiment < 0 ? Math.min(2.5, -0.8 * sentiment) : 0,
@@ -181,7 +182,10 @@ public final class TextCategorizer {
             }
         }
         if (best < 0) {
-            return new Understanding.Classified(prior < 0 ? "complaint" : "praise", 0.4);
+            // no cue and no feeling: a plain statement about something specific ("paid by QR, order still
+            // says awaiting payment") is usually a problem to look into; otherwise the score decides
+            String fallback = prior < 0 ? "complaint" : prior > 0 ? "praise" : aboutSomething ? "problem" : "praise";
+            return new Understanding.Classified(fallback, 0.4);
         }
         double total = 0;
         for (double s : scores) {

@@ -76,34 +76,34 @@ class EvaluationSetTest {
     }
 
     /*
-     * Measured on the TEST split with the shipped knowledge when these floors were set (rules only):
+     * Measured on the TEST split with the shipped knowledge when these floors were set (rules only).
+     * The lexicons were last tuned by reading errors on the DEV split only; TEST stays held out.
      *
      *   lang  items  language  sentiment  type   theme F1 exact  theme F1 groups  urgency P / R
-     *   en       99      99.0       73.7  69.7             61.0             81.9
-     *   ru       97     100.0       69.1  62.9             46.7             69.2
-     *   all     202      99.5       72.3  65.8             53.4             74.8      78.6 / 47.8
+     *   en       99      99.0       74.7  75.8             61.6             81.8
+     *   ru       97     100.0       69.1  69.1             48.8             69.8
+     *   all     202      99.5       72.8  71.8             54.7             74.9      81.3 / 56.5
      *
-     * Rules + a model trained on the DEV split, graded on TEST (all): sentiment 81.2, type 69.3.
-     * The model's themes make theme F1 worse than the rules alone (exact 24.4, groups 53.3: it adds
-     * about 4.7 themes per item, 1 in 22 right), so there is no floor on them yet.
+     * Rules + a model trained on the DEV split, graded on TEST (all): sentiment 80.2, type 72.8,
+     * theme F1 54.9 (exact) / 74.4 (groups).
      */
 
     @Test
     void englishOnTheTestSplitStaysAboveItsFloors() {
-        floors("en", 0.94, 0.68, 0.64, 0.56, 0.76);
+        floors("en", 0.94, 0.69, 0.70, 0.56, 0.76);
     }
 
     @Test
     void russianOnTheTestSplitStaysAboveItsFloors() {
-        floors("ru", 0.95, 0.64, 0.57, 0.41, 0.64);
+        floors("ru", 0.95, 0.64, 0.64, 0.43, 0.64);
     }
 
     @Test
     void allLanguagesOnTheTestSplitStayAboveTheirFloors() {
-        EvaluationReport.Figures all = floors("all", 0.94, 0.67, 0.60, 0.48, 0.69);
+        EvaluationReport.Figures all = floors("all", 0.94, 0.67, 0.66, 0.49, 0.69);
         assertAll(
-                () -> atLeast("all urgency precision", 0.73, all.urgency().precision()),
-                () -> atLeast("all urgency recall", 0.42, all.urgency().recall()));
+                () -> atLeast("all urgency precision", 0.76, all.urgency().precision()),
+                () -> atLeast("all urgency recall", 0.51, all.urgency().recall()));
     }
 
     @Test
@@ -113,8 +113,9 @@ class EvaluationSetTest {
                 EvaluationReport.learnedFromDev(rules, set)::categorize);
         assertEquals(test.size(), learned.items());
         assertAll(
-                () -> atLeast("sentiment with the model", 0.76, learned.scores().sentimentAccuracy()),
-                () -> atLeast("type with the model", 0.62, learned.scores().typeAccuracy()));
+                () -> atLeast("sentiment with the model", 0.75, learned.scores().sentimentAccuracy()),
+                () -> atLeast("type with the model", 0.67, learned.scores().typeAccuracy()),
+                () -> atLeast("theme F1 with the model", 0.49, learned.scores().themes().f1()));
     }
 
     private static EvaluationReport.Figures floors(String language, double languageDetection, double sentiment,
