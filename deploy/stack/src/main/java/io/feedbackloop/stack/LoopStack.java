@@ -95,6 +95,7 @@ public final class LoopStack implements AutoCloseable {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.port()));
             env.put("INGEST_ADMIN_TOKEN", adminToken);
+            env.put("ACTION_ADMIN_TOKEN", adminToken);
             services.put(service.module(), ServiceProcess.create(service.module(),
                     repositoryRoot.resolve(service.module()), port, env, workDirectory.resolve("logs")));
         }
