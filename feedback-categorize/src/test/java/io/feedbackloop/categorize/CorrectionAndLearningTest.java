@@ -14,33 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.feedbackloop.stack.LoopTestResource;
-import io.feedbackloop.stack.TopicProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Ops correct categorizations; the corrections are history, events and training examples. */
 @QuarkusTest
-@QuarkusTestResource(value = LoopTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "categorize"))
-class CorrectionAndLearningTest {
-
-    private static TopicProbe topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), CATEGORIZED, RECATEGORIZED);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+class CorrectionAndLearningTest extends TopicsTestBase {
 
     private static void correct(String id, String body, int status) {
         given().contentType(ContentType.JSON).body(body).put("/api/v1/feedback/" + id + "/categorization")

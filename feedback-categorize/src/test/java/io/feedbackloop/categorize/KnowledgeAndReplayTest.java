@@ -20,33 +20,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.feedbackloop.stack.LoopTestResource;
-import io.feedbackloop.stack.TopicProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The taxonomy is data: edited through the API, versioned, and replayed over history. */
 @QuarkusTest
-@QuarkusTestResource(value = LoopTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "categorize"))
-class KnowledgeAndReplayTest {
-
-    private static TopicProbe topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), CATEGORIZED, RECATEGORIZED);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+class KnowledgeAndReplayTest extends TopicsTestBase {
 
     private static int currentVersion() {
         return given().get("/api/v1/knowledge").then().statusCode(200).extract().path("version");

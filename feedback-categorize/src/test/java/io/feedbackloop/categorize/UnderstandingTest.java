@@ -21,33 +21,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.feedbackloop.stack.LoopTestResource;
-import io.feedbackloop.stack.TopicProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What feedback.categorized.v1 tells the Act stage, and how a late comment changes it. */
 @QuarkusTest
-@QuarkusTestResource(value = LoopTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "database", value = "categorize"))
-class UnderstandingTest {
-
-    private static TopicProbe topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), CATEGORIZED, RECATEGORIZED);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+class UnderstandingTest extends TopicsTestBase {
 
     private static List<String> themes(JsonNode event) {
         List<String> themes = new ArrayList<>();
