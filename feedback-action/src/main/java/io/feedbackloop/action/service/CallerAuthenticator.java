@@ -1,15 +1,11 @@
 package io.feedbackloop.action.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import io.feedbackloop.action.repository.TeamMember;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,8 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CallerAuthenticator {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @ConfigProperty(name = "action.admin-token")
     Optional<String> adminToken;
 
@@ -33,9 +27,7 @@ public class CallerAuthenticator {
             throw unauthorized("send your personal token as 'Authorization: Bearer <token>'");
         }
         String token = authorization.substring("Bearer ".length()).trim();
-        if (adminToken.isPresent() && !adminToken.get().isBlank()
-                && MessageDigest.isEqual(adminToken.get().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
+        if (adminToken.isPresent() && !adminToken.get().isBlank() && Secrets.same(adminToken.get(), token)) {
             return Caller.admin();
         }
         TeamMember member = TeamMember.byTokenHash(hash(token));
@@ -45,20 +37,13 @@ public class CallerAuthenticator {
         return new Caller(member.email, member.teamId, member.role);
     }
 
-    /** A new personal token: 192 random bits, shown once. */
+    /** A new personal token, shown once. */
     public static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return "mbr_" + HexFormat.of().formatHex(bytes);
+        return Secrets.newSecret("mbr_");
     }
 
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.hash(token);
     }
 
     static ProblemException unauthorized(String detail) {

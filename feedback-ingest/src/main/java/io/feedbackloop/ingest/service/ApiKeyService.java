@@ -1,12 +1,11 @@
 package io.feedbackloop.ingest.service;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import io.feedbackloop.ingest.repository.ApiKey;
+import io.feedbackloop.kit.security.Secrets;
 import io.feedbackloop.ingest.rest.ApiKeyView;
 import io.feedbackloop.ingest.rest.Channel;
 import io.feedbackloop.kit.problem.ProblemException;
@@ -19,17 +18,13 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class ApiKeyService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** Creates a key; the returned view is the only time the key itself is shown. */
     public ApiKeyView issue(Channel channel, String label) {
-        byte[] secret = new byte[24];
-        RANDOM.nextBytes(secret);
-        String key = "fbk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = Secrets.newSecret("fbk_");
         ApiKey apiKey = new ApiKey();
         apiKey.id = UUID.randomUUID();
         apiKey.channel = channel.wireName();
-        apiKey.keyHash = CallerAuthenticator.hash(key);
+        apiKey.keyHash = Secrets.hash(key);
         apiKey.keyPrefix = key.substring(0, 8);
         apiKey.label = label;
         apiKey.createdAt = Instant.now();

@@ -1,12 +1,9 @@
 package io.feedbackloop.ingest.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import io.feedbackloop.ingest.repository.ApiKey;
+import io.feedbackloop.kit.security.Secrets;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +29,7 @@ public class CallerAuthenticator {
         if (apiKey == null || apiKey.isBlank()) {
             throw unauthorized("send the channel's API key in the X-Api-Key header");
         }
-        ApiKey key = ApiKey.byHash(hash(apiKey.trim()));
+        ApiKey key = ApiKey.byHash(Secrets.hash(apiKey.trim()));
         if (key == null || key.revokedAt != null) {
             throw unauthorized("the API key is unknown or revoked");
         }
@@ -56,22 +53,10 @@ public class CallerAuthenticator {
                 || !authorization.startsWith("Bearer ")) {
             return false;
         }
-        // constant-time comparison: the token must not leak through response timing
-        return MessageDigest.isEqual(adminToken.get().getBytes(StandardCharsets.UTF_8),
-                authorization.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
+        return Secrets.same(adminToken.get(), authorization.substring("Bearer ".length()).trim());
     }
 
     static ProblemException unauthorized(String detail) {
         return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail));
-    }
-
-    /** API keys are 192-bit random strings, so an unsalted SHA-256 is enough to make a stolen table useless. */
-    public static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
