@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,11 +46,25 @@ class CaseOpeningTest {
         topics.close();
     }
 
-    private static void publishCategorized(String feedbackId, String eventId, int score, String npsClass) {
+    /** A categorized NPS feedback as feedback-categorize publishes it, with the categorizer's priority. */
+    private static void publishCategorized(String feedbackId, String eventId, int score, String npsClass,
+                                           String priority) {
         topics.publishEvent(CATEGORIZED, feedbackId, eventId, """
                 {"feedbackId":"%s","categorizedAt":"2026-11-23T09:00:00Z","channel":"email",
                  "customer":{"id":"c-9","email":"olga@example.com","name":"Olga","locale":"en"},
-                 "npsScore":%d,"npsClass":"%s","text":"The courier never came"}""".formatted(feedbackId, score, npsClass));
+                 "npsScore":%d,"npsClass":"%s",
+                 "scores":[{"metric":"nps","value":%d,"scaleMin":0,"scaleMax":10,"scoreClass":"%s"}],
+                 "text":"The courier never came","language":"en","sentiment":{"label":"negative","confidence":0.8},
+                 "type":{"label":"complaint","confidence":0.7},"themes":[],"urgency":[],"priority":"%s"}"""
+                .formatted(feedbackId, score, npsClass, score, npsClass, priority));
+    }
+
+    private static void publishCategorized(String feedbackId, String eventId, int score, String npsClass) {
+        publishCategorized(feedbackId, eventId, score, npsClass, "normal");
+    }
+
+    private static RequestSpecification asAdmin() {
+        return given().header("Authorization", "Bearer test-admin-token");
     }
 
     private static List<ConsumerRecord<String, String>> opened(String feedbackId, int atLeast) {
@@ -60,28 +74,41 @@ class CaseOpeningTest {
     @Test
     void detractorOpensOneCaseWithATwentyFourHourFirstResponsePromise() throws Exception {
         String feedbackId = UUID.randomUUID().toString();
-        Instant before = Instant.now();
-        publishCategorized(feedbackId, UUID.randomUUID().toString(), 2, "detractor");
+        publishCategorized(feedbackId, UUID.randomUUID().toString(), 5, "detractor", "normal");
 
         List<ConsumerRecord<String, String>> records = opened(feedbackId, 1);
         assertEquals(1, records.size());
         assertEquals("feedbackloop.action.opened.v1", TopicProbe.header(records.get(0), "ce_type"));
         assertEquals(feedbackId, TopicProbe.header(records.get(0), "ce_subject"));
         JsonNode event = JSON.readTree(records.get(0).value());
-        assertEquals("high", event.get("priority").asText(), "a score of 2 is urgent");
+        assertEquals("normal", event.get("priority").asText());
+        assertEquals("nps-detractor", event.get("reason").asText());
+        assertEquals("nps-detractor", event.get("ruleName").asText());
         assertEquals("olga@example.com", event.at("/customer/email").asText());
         assertEquals("The courier never came", event.get("text").asText());
-        Instant due = Instant.parse(event.get("firstResponseDueAt").asText());
-        assertTrue(!due.isBefore(before.plus(Duration.ofHours(24))) && due.isBefore(Instant.now().plus(Duration.ofHours(24))));
+        assertEquals("negative", event.get("sentiment").asText());
+        assertEquals("complaint", event.get("type").asText());
+        // the seeded policy of normal priority: 24 hours round the clock, 3 days to resolve
+        Instant openedAt = Instant.parse(event.get("openedAt").asText());
+        assertEquals(openedAt.plus(Duration.ofHours(24)), Instant.parse(event.get("firstResponseDueAt").asText()));
+        assertEquals(openedAt.plus(Duration.ofHours(72)), Instant.parse(event.get("resolutionDueAt").asText()));
 
         String caseId = event.get("caseId").asText();
-        given().when().get("/api/v1/cases/" + caseId)
+        asAdmin().when().get("/api/v1/cases/" + caseId)
                 .then().statusCode(200)
                 .body("feedbackId", equalTo(feedbackId))
                 .body("status", equalTo("open"))
                 .body("ownerTeam", equalTo("customer-care"))
+                .body("ruleName", equalTo("nps-detractor"))
                 .body("firstResponseAt", nullValue())
                 .body("firstResponseDueIn", notNullValue());
+    }
+
+    @Test
+    void theCaseTakesTheCategorizersPriority() {
+        String feedbackId = UUID.randomUUID().toString();
+        publishCategorized(feedbackId, UUID.randomUUID().toString(), 2, "detractor", "high");
+        assertEquals("high", opened(feedbackId, 1).get(0).value().replaceAll(".*\"priority\":\"(\\w+)\".*", "$1"));
     }
 
     @Test
@@ -97,7 +124,7 @@ class CaseOpeningTest {
         assertEquals("normal", opened(detractor, 1).get(0).value().replaceAll(".*\"priority\":\"(\\w+)\".*", "$1"));
         assertEquals(0, topics.settle(OPENED, r -> promoter.equals(r.key()) || passive.equals(r.key()),
                 Duration.ofSeconds(2)).size());
-        given().when().get("/api/v1/cases?feedbackId=" + promoter).then().statusCode(200).body("$", hasSize(0));
+        asAdmin().when().get("/api/v1/cases?feedbackId=" + promoter).then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -109,7 +136,7 @@ class CaseOpeningTest {
         publishCategorized(feedbackId, UUID.randomUUID().toString(), 1, "detractor");
         opened(feedbackId, 1);
         assertEquals(1, topics.settle(OPENED, r -> feedbackId.equals(r.key()), Duration.ofSeconds(2)).size());
-        given().when().get("/api/v1/cases?feedbackId=" + feedbackId).then().statusCode(200).body("$", hasSize(1));
+        asAdmin().when().get("/api/v1/cases?feedbackId=" + feedbackId).then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
@@ -123,19 +150,19 @@ class CaseOpeningTest {
         long deadline = System.currentTimeMillis() + 20_000;
         String firstResponseAt = null;
         while (firstResponseAt == null && System.currentTimeMillis() < deadline) {
-            firstResponseAt = given().when().get("/api/v1/cases/" + caseId).then().statusCode(200)
+            firstResponseAt = asAdmin().when().get("/api/v1/cases/" + caseId).then().statusCode(200)
                     .extract().path("firstResponseAt");
             Thread.sleep(100);
         }
         assertEquals(Instant.parse(sentAt), Instant.parse(firstResponseAt));
-        given().when().get("/api/v1/cases/" + caseId).then().body("firstResponseDueIn", nullValue());
+        asAdmin().when().get("/api/v1/cases/" + caseId).then().body("firstResponseDueIn", nullValue());
     }
 
     @Test
     void unknownAndMalformedIdsAreProblems() {
-        given().when().get("/api/v1/cases/" + UUID.randomUUID())
+        asAdmin().when().get("/api/v1/cases/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/cases?feedbackId=x")
+        asAdmin().when().get("/api/v1/cases?feedbackId=x")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("feedbackId"));
     }

@@ -137,11 +137,15 @@ public final class KafkaBroker implements AutoCloseable {
         if (Files.exists(idFile)) {
             return Files.readString(idFile).trim();
         }
-        // a Kafka cluster id is a base64url-encoded UUID of 22 characters
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        // a Kafka cluster id is a base64url-encoded UUID of 22 characters; like Kafka's own Uuid, never
+        // one starting with '-', which the storage tool would read as an option (1 start in 64 failed)
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
         Files.writeString(idFile, id);
         return id;
     }

@@ -14,19 +14,21 @@ public final class LoopTopics {
     public static final String FEEDBACK_CATEGORIZED = "feedback.categorized.v1";
     public static final String FEEDBACK_RECATEGORIZED = "feedback.recategorized.v1";
     public static final String ACTION_OPENED = "action.opened.v1";
+    public static final String ACTION_UPDATED = "action.updated.v1";
     public static final String ACTION_RESOLVED = "action.resolved.v1";
     public static final String FEEDBACK_COMMENTED = "feedback.commented.v1";
     public static final String FOLLOWUP_SENT = "followup.sent.v1";
     public static final String FOLLOWUP_FAILED = "followup.failed.v1";
     public static final String TOUCHPOINT_COMPLETED = "touchpoint.completed.v1";
     public static final String SURVEY_INVITED = "survey.invited.v1";
+    public static final String IMPROVEMENT_ANNOUNCED = "improvement.announced.v1";
 
     /** Topics somebody consumes; each has a dead-letter twin. */
     private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, FEEDBACK_CATEGORIZED,
-            ACTION_OPENED, ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED);
+            FEEDBACK_RECATEGORIZED, ACTION_OPENED, ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED);
 
     /** Published for consumers still to come. */
-    private static final List<String> NOT_YET_CONSUMED = List.of(FEEDBACK_RECATEGORIZED, SURVEY_INVITED);
+    private static final List<String> NOT_YET_CONSUMED = List.of(ACTION_UPDATED, SURVEY_INVITED, IMPROVEMENT_ANNOUNCED);
 
     public static final int PARTITIONS = 3;
 

@@ -21,6 +21,13 @@ public class CaseEventsConsumer {
         consumer.consume(record, CategorizedFeedback.class, "case-opener", event -> cases.onCategorized(event.data()));
     }
 
+    /** Same body as a first categorization, plus what changed; see {@link CaseService#onRecategorized}. */
+    @Incoming("feedback-recategorized")
+    public void onRecategorized(ConsumerRecord<String, String> record) {
+        consumer.consume(record, CategorizedFeedback.class, "case-relabeler",
+                event -> cases.onRecategorized(event.data()));
+    }
+
     @Incoming("followup-sent")
     public void onFollowUpSent(ConsumerRecord<String, String> record) {
         consumer.consume(record, FollowUpSent.class, "first-response", event -> cases.onFollowUpSent(event.data()));

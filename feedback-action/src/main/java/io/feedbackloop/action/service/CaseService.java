@@ -1,31 +1,30 @@
 package io.feedbackloop.action.service;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.feedbackloop.action.mapping.CaseMapper;
 import io.feedbackloop.action.messaging.ActionOpenedEvent;
 import io.feedbackloop.action.messaging.CategorizedFeedback;
 import io.feedbackloop.action.messaging.FollowUpSent;
+import io.feedbackloop.action.repository.FeedbackCopy;
 import io.feedbackloop.action.repository.SupportCase;
-import io.feedbackloop.action.rest.CaseView;
 import io.feedbackloop.kit.messaging.EventOutbox;
-import io.feedbackloop.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Opens a case for feedback that needs a person and tracks the promise of a first response. */
+/**
+ * Opens a case when a categorized feedback matches a case rule, with an owner and deadlines, and
+ * records the first response. One feedback never has two cases: its copy is locked while its
+ * events are applied and {@code support_case.feedback_id} is unique.
+ */
 @ApplicationScoped
 @Transactional
 public class CaseService {
-
-    /** Score at or below which a detractor's case is urgent. */
-    private static final int HIGH_PRIORITY_MAX_SCORE = 3;
 
     @Inject
     EventOutbox outbox;
@@ -33,37 +32,47 @@ public class CaseService {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "case.first-response-sla", defaultValue = "PT24H")
-    Duration firstResponseSla;
+    @Inject
+    Clock clock;
 
-    @ConfigProperty(name = "case.default-team", defaultValue = "customer-care")
-    String defaultTeam;
+    @Inject
+    FeedbackCopies copies;
+
+    @Inject
+    CaseRules rules;
+
+    @Inject
+    CaseRouter router;
+
+    @Inject
+    SlaClock sla;
+
+    @Inject
+    CaseLabels labels;
+
+    /** A first categorization: opens a case if a rule matches and the feedback has none yet (a resent event). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCategorized(CategorizedFeedback event) {
+        FeedbackCopy feedback = copies.apply(event);
+        if (SupportCase.forFeedback(feedback.feedbackId) == null) {
+            openIfARuleMatches(feedback);
+        }
+    }
 
     /**
-     * Opens a case for an NPS detractor. Idempotent per feedback: the unique feedback id means a
-     * resent event finds the existing case and publishes nothing.
+     * A changed categorization (a person's correction, a replay, a late comment): a case already
+     * opened gets the new labels; a feedback without one gets it if a rule matches now (someone
+     * marked it as a legal threat, say).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onCategorized(CategorizedFeedback feedback) {
-        if (!"detractor".equals(feedback.npsClass()) || SupportCase.forFeedback(feedback.feedbackId()) != null) {
-            return;
+    public void onRecategorized(CategorizedFeedback event) {
+        FeedbackCopy feedback = copies.apply(event);
+        SupportCase existing = SupportCase.forFeedback(feedback.feedbackId);
+        if (existing == null) {
+            openIfARuleMatches(feedback);
+        } else {
+            labels.refresh(existing, feedback, event.change());
         }
-        Instant now = Instant.now();
-        SupportCase supportCase = new SupportCase();
-        supportCase.id = UUID.randomUUID();
-        CaseMapper.copyFeedback(feedback, supportCase);
-        supportCase.status = "open";
-        supportCase.priority = feedback.npsScore() != null && feedback.npsScore() <= HIGH_PRIORITY_MAX_SCORE
-                ? "high" : "normal";
-        supportCase.reason = "nps-detractor";
-        supportCase.ownerTeam = defaultTeam;
-        supportCase.openedAt = now;
-        supportCase.firstResponseDueAt = now.plus(firstResponseSla);
-        supportCase.updatedAt = now;
-        supportCase.persist();
-        outbox.publish(ActionOpenedEvent.TOPIC, ActionOpenedEvent.TYPE, feedback.feedbackId().toString(),
-                CaseMapper.toOpenedEvent(supportCase));
-        registry.counter("cases.opened", "priority", supportCase.priority).increment();
     }
 
     /** The customer heard from us: the first-response promise is kept (or late) as of that moment. */
@@ -74,21 +83,38 @@ public class CaseService {
         if (supportCase == null || supportCase.firstResponseAt != null) {
             return;
         }
-        supportCase.firstResponseAt = followUp.sentAt() != null ? followUp.sentAt() : Instant.now();
-        supportCase.updatedAt = Instant.now();
+        supportCase.firstResponseAt = followUp.sentAt() != null ? followUp.sentAt() : clock.instant();
+        supportCase.updatedAt = clock.instant();
     }
 
-    public CaseView find(UUID id) {
-        SupportCase supportCase = SupportCase.findById(id);
-        if (supportCase == null) {
-            throw ProblemException.notFound("case", id);
+    private void openIfARuleMatches(FeedbackCopy feedback) {
+        Optional<CaseRules.Match> match = rules.firstMatch(feedback);
+        if (match.isEmpty()) {
+            return;
         }
-        return CaseMapper.toView(supportCase, Instant.now());
-    }
+        CasePriority priority = match.get().priority();
+        CaseRouter.Route route = router.route(feedback, priority);
+        Instant now = clock.instant();
+        SlaClock.Deadlines due = sla.deadlines(priority, route.team(), now);
 
-    public List<CaseView> forFeedback(UUID feedbackId) {
-        Instant now = Instant.now();
-        return SupportCase.<SupportCase>list("feedbackId", feedbackId).stream().map(c -> CaseMapper.toView(c, now))
-                .toList();
+        SupportCase c = new SupportCase();
+        c.id = UUID.randomUUID();
+        CaseMapper.copyFeedback(feedback, c);
+        c.status = "open";
+        c.priority = priority.label();
+        c.ruleId = match.get().rule().id;
+        c.ruleName = match.get().rule().name;
+        c.reason = c.ruleName;
+        c.ownerTeam = route.teamId();
+        c.routingRule = route.rule();
+        c.assignee = route.assignee();
+        c.openedAt = now;
+        c.firstResponseDueAt = due.firstResponseDueAt();
+        c.resolutionDueAt = due.resolutionDueAt();
+        c.updatedAt = now;
+        c.persist();
+        outbox.publish(ActionOpenedEvent.TOPIC, ActionOpenedEvent.TYPE, c.feedbackId.toString(),
+                CaseMapper.toOpenedEvent(c));
+        registry.counter("cases.opened", "priority", c.priority, "rule", c.ruleName).increment();
     }
 }
