@@ -181,6 +181,9 @@ public final class LoopStack implements AutoCloseable {
                 .append("\nThe web channel's API key above was issued at start. Issue keys for other channels with the admin token\n")
                 .append("of this run:\n  curl -s -X POST ").append(ingest).append("/api/v1/admin/channels/chat/keys -H 'Authorization: Bearer ")
                 .append(stack.adminToken).append("' -H 'Content-Type: application/json' -d '{}'\n")
+                .append("The same token is feedback-action's administrator (teams, members, rules); cases of this run:\n")
+                .append("  curl -s -H 'Authorization: Bearer ").append(stack.adminToken).append("' ")
+                .append(stack.service("feedback-action").baseUrl()).append("/api/v1/cases\n")
                 .append("\nCtrl-C stops everything.\n");
         LOG.info(banner);
         printArrivingMail(stack.mail, stopped);

@@ -21,5 +21,6 @@ public record CaseRuleRequest(
         @Min(0) Integer position,
         Boolean enabled,
         JsonNode conditions,
-        @Pattern(regexp = CasePriority.PATTERN, message = "must be low, normal, high or critical") String casePriority) {
+        @Pattern(regexp = CasePriority.PATTERN, message = "must be low, normal, high or critical") String casePriority)
+        implements OrderedRuleRequest {
 }

@@ -23,5 +23,6 @@ public record RoutingRuleRequest(
         Boolean enabled,
         JsonNode conditions,
         @NotBlank String teamId,
-        @Email @Size(max = 254) String assignee) {
+        @Email @Size(max = 254) String assignee)
+        implements OrderedRuleRequest {
 }
