@@ -44,20 +44,35 @@ public final class TextCategorizer {
     }
 
     public Understanding categorize(FeedbackText feedback) {
-        Understanding byRules = categorizeByRules(feedback);
-        return model == null ? byRules : model.refine(byRules, features(feedback), feedback.scores());
+        Analysis analysis = analyse(feedback.text());
+        Understanding byRules = categorizeByRules(feedback, analysis);
+        return model == null ? byRules : model.refine(byRules, features(feedback, analysis), feedback.scores());
+    }
+
+    /** The tokens of a text and where negation reaches: what both the rules and a learned model read. */
+    private record Analysis(List<Token> tokens, List<PhraseMatcher.Match<String>> negators,
+                            List<PhraseMatcher.Match<String>> contrasts, BitSet negated) {
+    }
+
+    private Analysis analyse(String text) {
+        List<Token> tokens = knowledge.analyzer.analyze(text);
+        List<PhraseMatcher.Match<String>> negators = knowledge.negators.find(tokens);
+        List<PhraseMatcher.Match<String>> contrasts = knowledge.contrast.find(tokens);
+        return new Analysis(tokens, negators, contrasts, negatedTokens(tokens, negators, contrasts));
     }
 
     /** What a learned model sees: stems (marked when negated), emoji, a question mark, the class of each score. */
     public List<String> features(FeedbackText feedback) {
-        String text = feedback.text();
-        List<Token> tokens = knowledge.analyzer.analyze(text);
-        BitSet negated = negatedTokens(tokens, knowledge.negators.find(tokens), knowledge.contrast.find(tokens));
+        return features(feedback, analyse(feedback.text()));
+    }
+
+    private static List<String> features(FeedbackText feedback, Analysis analysis) {
+        List<Token> tokens = analysis.tokens();
         List<String> features = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
-            features.add(negated.get(i) ? "!" + tokens.get(i).stem() : tokens.get(i).stem());
+            features.add(analysis.negated().get(i) ? "!" + tokens.get(i).stem() : tokens.get(i).stem());
         }
-        if (text != null && text.indexOf('?') >= 0) {
+        if (feedback.text() != null && feedback.text().indexOf('?') >= 0) {
             features.add("<?>");
         }
         for (FeedbackText.Score score : feedback.scores()) {
@@ -67,12 +82,15 @@ public final class TextCategorizer {
     }
 
     public Understanding categorizeByRules(FeedbackText feedback) {
+        return categorizeByRules(feedback, analyse(feedback.text()));
+    }
+
+    private Understanding categorizeByRules(FeedbackText feedback, Analysis analysis) {
         String text = feedback.text();
-        List<Token> tokens = knowledge.analyzer.analyze(text);
-        List<PhraseMatcher.Match<String>> negators = knowledge.negators.find(tokens);
-        List<PhraseMatcher.Match<String>> contrasts = knowledge.contrast.find(tokens);
-        BitSet negated = negatedTokens(tokens, negators, contrasts);
-        BitSet negatorTokens = covered(negators);
+        List<Token> tokens = analysis.tokens();
+        List<PhraseMatcher.Match<String>> contrasts = analysis.contrasts();
+        BitSet negated = analysis.negated();
+        BitSet negatorTokens = covered(analysis.negators());
 
         List<PhraseMatcher.Match<Double>> sentimentWords = knowledge.sentiment.find(tokens);
         List<PhraseMatcher.Match<String>> themeWords = knowledge.themes.find(tokens);
