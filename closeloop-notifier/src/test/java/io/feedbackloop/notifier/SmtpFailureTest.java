@@ -34,14 +34,15 @@ class SmtpFailureTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(LoopTestResource.class, Map.of("database", "notifier")));
+            return List.of(new TestResourceEntry(LoopTestResource.class, Map.of("database", "notifier")),
+                    new TestResourceEntry(ProviderStubs.class));
         }
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.mailer.port", String.valueOf(FreePorts.find()),
-                    "followup.max-attempts", "3",
-                    "followup.retry.initial-backoff", "PT0.3S");
+                    "followup.dispatch.max-attempts", "3",
+                    "followup.dispatch.initial-backoff", "PT0.3S");
         }
     }
 

@@ -9,7 +9,9 @@ public final class FollowUpMapper {
     }
 
     public static FollowUpView toView(FollowUp f) {
-        return new FollowUpView(f.id, f.feedbackId, f.caseId, f.kind, f.channel, f.locale, f.status, f.attempts,
-                f.createdAt, f.sentAt, FollowUp.QUEUED.equals(f.status) ? f.nextAttemptAt : null, f.lastError);
+        return new FollowUpView(f.id, f.idempotencyKey, f.feedbackId, f.caseId, f.referenceId, f.triggerEvent, f.kind,
+                f.channel, f.customerId, f.locale, f.status, f.statusReason, f.attempts, f.createdAt,
+                FollowUp.QUEUED.equals(f.status) ? f.nextAttemptAt : null, f.sentAt, f.deliveredAt, f.failedAt,
+                f.providerMessageId, f.subject, f.body, f.details);
     }
 }

@@ -2,6 +2,7 @@ package io.feedbackloop.notifier.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -10,8 +11,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A message owed to a customer and what became of it. */
+/** A message owed to a customer (or, on the webhook channel, to a business system) and what became of it. */
 @Entity
 @Table(name = "follow_up")
 public class FollowUp extends PanacheEntityBase {
@@ -19,19 +22,34 @@ public class FollowUp extends PanacheEntityBase {
     public static final String QUEUED = "queued";
     /** Handed to the provider; {@code nextAttemptAt} is the lease after which it is tried again. */
     public static final String SENDING = "sending";
+    /** The provider accepted it. */
     public static final String SENT = "sent";
+    /** The provider reported it reached the customer (SMS delivery receipt). */
+    public static final String DELIVERED = "delivered";
     public static final String FAILED = "failed";
-    /** Not sent on purpose (e.g. no address on the channel); the reason is in {@code lastError}. */
+    /** Not sent on purpose (opt-out, contact cap, no address on the channel); the reason is in {@code statusReason}. */
     public static final String SUPPRESSED = "suppressed";
 
     @Id
     public UUID id;
 
-    @Column(name = "feedback_id", nullable = false)
+    /** One message per trigger: the same key arriving again queues nothing. */
+    @Column(name = "idempotency_key", nullable = false, unique = true)
+    public String idempotencyKey;
+
+    /** Null for messages that answer no feedback (survey invitations). */
+    @Column(name = "feedback_id")
     public UUID feedbackId;
 
     @Column(name = "case_id")
     public UUID caseId;
+
+    /** The invitation, improvement action or case comment the message is about. */
+    @Column(name = "reference_id")
+    public UUID referenceId;
+
+    @Column(name = "trigger_event")
+    public String triggerEvent;
 
     @Column(nullable = false)
     public String kind;
@@ -39,7 +57,13 @@ public class FollowUp extends PanacheEntityBase {
     @Column(nullable = false)
     public String channel;
 
+    @Column(name = "customer_id")
+    public String customerId;
+
+    /** Email address, or the webhook's URL on that channel. */
     public String recipient;
+
+    public String phone;
 
     @Column(name = "customer_name")
     public String customerName;
@@ -56,8 +80,16 @@ public class FollowUp extends PanacheEntityBase {
     @Column(name = "respond_by")
     public Instant respondBy;
 
+    /** Kind-specific template data: the reply, the resolution, the improvement, the survey link. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, String> details = Map.of();
+
     @Column(nullable = false)
     public String status;
+
+    @Column(name = "status_reason")
+    public String statusReason;
 
     @Column(nullable = false)
     public int attempts;
@@ -65,20 +97,40 @@ public class FollowUp extends PanacheEntityBase {
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
 
-    @Column(name = "last_error")
-    public String lastError;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "sent_at")
     public Instant sentAt;
 
-    public static boolean exists(UUID feedbackId, String kind) {
-        return count("feedbackId = ?1 and kind = ?2", feedbackId, kind) > 0;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+
+    public String subject;
+
+    @Column(columnDefinition = "text")
+    public String body;
+
+    public boolean isCustomerFacing() {
+        return !"webhook".equals(channel);
+    }
+
+    public static FollowUp byIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResult();
     }
 
     public static List<FollowUp> forFeedback(UUID feedbackId) {
-        return list("feedbackId", Sort.by("createdAt"), feedbackId);
+        return list("feedbackId", Sort.by("createdAt").and("id"), feedbackId);
+    }
+
+    /** Messages that reached the customer since the given moment, for the contact cap. */
+    public static long receivedBy(String customerId, Instant since, UUID except) {
+        return count("customerId = ?1 and sentAt >= ?2 and channel <> 'webhook' and id <> ?3", customerId, since, except);
     }
 }

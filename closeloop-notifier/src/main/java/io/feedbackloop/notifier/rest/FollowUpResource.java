@@ -1,13 +1,19 @@
 package io.feedbackloop.notifier.rest;
 
 import java.util.List;
+import java.util.Set;
 
+import io.feedbackloop.kit.problem.Problem;
+import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
+import io.feedbackloop.notifier.repository.FollowUp;
 import io.feedbackloop.notifier.service.FollowUpService;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -19,12 +25,44 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class FollowUpResource {
 
+    private static final Set<String> STATUSES = Set.of(FollowUp.QUEUED, FollowUp.SENDING, FollowUp.SENT,
+            FollowUp.DELIVERED, FollowUp.FAILED, FollowUp.SUPPRESSED);
+
     @Inject
     FollowUpService service;
 
     @GET
-    @Operation(summary = "The messages owed and sent to the customer who gave a feedback")
-    public List<FollowUpView> forFeedback(@QueryParam("feedbackId") @NotNull String feedbackId) {
-        return service.forFeedback(RequestIds.parse("feedbackId", feedbackId));
+    @Operation(summary = "Messages: every message about one feedback (oldest first), or the newest by customer, status and kind")
+    public List<FollowUpView> list(@QueryParam("feedbackId") String feedbackId,
+                                   @QueryParam("customerId") String customerId,
+                                   @QueryParam("status") String status,
+                                   @QueryParam("kind") String kind,
+                                   @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (feedbackId != null) {
+            return service.forFeedback(RequestIds.parse("feedbackId", feedbackId));
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("status", "one-of",
+                    "must be one of " + STATUSES))));
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("limit", "range",
+                    "must be between 1 and 1000"))));
+        }
+        return service.search(customerId, status, kind, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One message with its status, reason, attempts and the text that went out")
+    public FollowUpView find(@PathParam("id") String id) {
+        return service.find(RequestIds.parse("id", id));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Send a failed message again (e.g. after the provider's credentials were fixed)")
+    public FollowUpView retry(@PathParam("id") String id) {
+        return service.retry(RequestIds.parse("id", id));
     }
 }

@@ -1,52 +1,67 @@
 package io.feedbackloop.notifier.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import io.feedbackloop.kit.messaging.EventOutbox;
 import io.feedbackloop.kit.messaging.PollingWorker;
-import io.feedbackloop.notifier.messaging.FollowUpFailedEvent;
-import io.feedbackloop.notifier.messaging.FollowUpSentEvent;
+import io.feedbackloop.notifier.client.ChannelSender;
+import io.feedbackloop.notifier.client.OutgoingMessage;
+import io.feedbackloop.notifier.client.ProviderException;
+import io.feedbackloop.notifier.config.FollowUpConfig;
 import io.feedbackloop.notifier.repository.FollowUp;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends queued follow-ups in three steps: claim one (row lock with {@code SKIP LOCKED}, so several
- * replicas share the queue; status {@code sending} with a lease), call the provider outside any
- * transaction, then record the outcome with its {@code followup.sent.v1} or
- * {@code followup.failed.v1} outbox event. A failed send is retried with exponential backoff.
- * If the process dies between sending and recording, the lease expires and the message is sent
- * again: at least once, never silently dropped (exactly-once needs the provider's dedupe key,
- * which every message carries as {@code X-Followup-Id}).
+ * Sends due messages in three steps: claim one (row lock with {@code SKIP LOCKED}, so replicas
+ * share the queue) and check it may go out now (consent, quiet hours, cap); hand it to the
+ * channel's provider outside any transaction, carrying its idempotency key; record the outcome
+ * with its {@code followup.sent.v1} / {@code followup.failed.v1} event. A provider error is
+ * retried with exponential backoff; a permanent one fails at once. If the process dies between
+ * sending and recording, the lease expires and the message is handed over again with the same
+ * key, which the provider uses to drop the repeat.
  */
 @ApplicationScoped
 public class FollowUpDispatcher {
 
     private static final Logger LOG = Logger.getLogger(FollowUpDispatcher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     @Inject
-    ReactiveMailer mailer;
+    FollowUpConfig config;
 
     @Inject
-    FollowUpComposer composer;
+    Instance<ChannelSender> senders;
 
     @Inject
-    EventOutbox outbox;
+    MessageComposer composer;
+
+    @Inject
+    DeliveryPolicy policy;
+
+    @Inject
+    CustomerPreferences preferences;
+
+    @Inject
+    UnsubscribeLinks unsubscribeLinks;
+
+    @Inject
+    FollowUpService followUps;
+
+    @Inject
+    FollowUpEvents events;
 
     @Inject
     EntityManager entityManager;
@@ -55,28 +70,12 @@ public class FollowUpDispatcher {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    MeterRegistry registry;
-
-    @ConfigProperty(name = "followup.dispatch.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "followup.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @ConfigProperty(name = "followup.retry.initial-backoff", defaultValue = "PT10S")
-    Duration initialBackoff;
-
-    @ConfigProperty(name = "followup.send-timeout", defaultValue = "PT30S")
-    Duration sendTimeout;
-
-    /** How long a message may stay "sending" before it counts as interrupted and is sent again. */
-    @ConfigProperty(name = "followup.sending-lease", defaultValue = "PT5M")
-    Duration sendingLease;
+    Clock clock;
 
     private PollingWorker worker;
 
     void start(@Observes StartupEvent startup) {
-        worker = new PollingWorker("followup-dispatcher", pollInterval, this::dispatchNext, failure -> {
+        worker = new PollingWorker("followup-dispatcher", config.dispatch().pollInterval(), this::dispatchNext, failure -> {
         });
         worker.start();
     }
@@ -92,33 +91,39 @@ public class FollowUpDispatcher {
         }
     }
 
-    /** @return true if a follow-up was due (another may be) */
+    /** What the claim step hands to the send step: the message, written, with where it goes. */
+    private record Claimed(UUID id, String channel, OutgoingMessage message) {
+    }
+
+    /** @return true if a message was due (another may be) */
     boolean dispatchNext() {
-        FollowUp followUp = QuarkusTransaction.requiringNew().call(this::claimDue);
-        if (followUp == null) {
+        Object claimed = QuarkusTransaction.requiringNew().call(this::claimDue);
+        if (claimed == null) {
             return false;
         }
-        // the provider is called outside any transaction: a slow SMTP server holds no lock and no
-        // connection, and a failed commit afterwards cannot make us believe the send failed
-        RuntimeException failure = null;
-        try {
-            FollowUpComposer.ComposedMessage message = composer.compose(followUp);
-            mailer.send(Mail.withHtml(followUp.recipient, message.subject(), message.html())
-                            .setText(message.text())
-                            // the idempotency key of this message, for any receiver that deduplicates
-                            .addHeader("X-Followup-Id", followUp.id.toString()))
-                    .await().atMost(sendTimeout);
-        } catch (RuntimeException e) {
-            failure = e;
+        if (!(claimed instanceof Claimed message)) {
+            return true;   // waited or suppressed in the claim transaction
         }
-        RuntimeException outcome = failure;
-        QuarkusTransaction.requiringNew().run(() -> record(followUp.id, outcome));
+        // the provider is called outside any transaction: a slow provider holds no lock and no
+        // connection, and a failed commit afterwards cannot make us believe the send failed
+        String providerId = null;
+        ProviderException failure = null;
+        try {
+            providerId = sender(message.channel()).send(message.message());
+        } catch (ProviderException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            failure = new ProviderException(e.getClass().getSimpleName() + ": " + e.getMessage(), false, null);
+        }
+        String acceptedAs = providerId;
+        ProviderException outcome = failure;
+        QuarkusTransaction.requiringNew().run(() -> record(message, acceptedAs, outcome));
         return true;
     }
 
-    /** Takes the next due follow-up (queued, or stuck in sending past its lease) and records the attempt. */
-    private FollowUp claimDue() {
-        Instant now = Instant.now();
+    /** Takes the next due message (queued, or stuck in sending past its lease) and decides what to do with it. */
+    private Object claimDue() {
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<FollowUp> due = entityManager.createNativeQuery("""
                 SELECT * FROM follow_up WHERE status IN ('queued', 'sending') AND next_attempt_at <= ?1
@@ -129,46 +134,117 @@ public class FollowUpDispatcher {
         }
         FollowUp followUp = due.get(0);
         if (FollowUp.SENDING.equals(followUp.status)) {
-            LOG.warnf("follow-up %s was being sent when its sender stopped; sending it again", followUp.id);
+            LOG.warnf("follow-up %s was being sent when its sender stopped; handing it over again with the same key",
+                    followUp.id);
+        }
+        DeliveryPolicy.Decision decision = policy.decide(followUp, now);
+        if (decision instanceof DeliveryPolicy.Wait wait) {
+            followUp.status = FollowUp.QUEUED;
+            followUp.nextAttemptAt = wait.until();
+            followUp.statusReason = wait.reason();
+            return Boolean.TRUE;
+        }
+        if (decision instanceof DeliveryPolicy.Suppress suppress) {
+            followUps.suppress(followUp, suppress.reason());
+            return Boolean.TRUE;
+        }
+        OutgoingMessage message;
+        try {
+            message = write(followUp);
+        } catch (RuntimeException e) {
+            // a missing template or one that reads data the message lacks: no retry can fix it
+            followUp.attempts++;
+            fail(followUp, truncate("cannot write the message: " + e.getMessage()), now);
+            return Boolean.TRUE;
         }
         followUp.attempts++;
         followUp.status = FollowUp.SENDING;
-        followUp.nextAttemptAt = now.plus(sendingLease);
-        return followUp;
+        followUp.statusReason = null;
+        followUp.nextAttemptAt = now.plus(config.dispatch().sendingLease());
+        followUp.subject = message.subject();
+        followUp.body = message.text();
+        return new Claimed(followUp.id, followUp.channel, message);
     }
 
-    private void record(UUID id, RuntimeException failure) {
-        FollowUp followUp = FollowUp.findById(id);
-        Instant now = Instant.now();
+    private OutgoingMessage write(FollowUp f) {
+        String contactChannel = f.isCustomerFacing() ? f.channel : null;
+        String unsubscribe = contactChannel != null && f.customerId != null
+                ? unsubscribeLinks.url(f.customerId, contactChannel, f.locale) : null;
+        MessageComposer.ComposedMessage composed = composer.compose(new MessageComposer.Content(f.kind, f.channel,
+                f.locale, f.customerName, f.quote, f.ownerTeam, f.respondBy, preferences.zoneOf(f.customerId, f.locale),
+                f.details, unsubscribe));
+        String to = switch (f.channel) {
+            case ChannelChooser.SMS -> f.phone;
+            default -> f.recipient;
+        };
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("feedbackId", f.feedbackId);
+        metadata.put("caseId", f.caseId);
+        metadata.put("referenceId", f.referenceId);
+        metadata.put("customer", Map.of("id", String.valueOf(f.customerId), "locale", composed.locale()));
+        metadata.put("details", f.details);
+        return new OutgoingMessage(f.id, f.kind, to, composed.subject(), composed.text(), composed.html(), unsubscribe,
+                metadata);
+    }
+
+    private ChannelSender sender(String channel) {
+        for (ChannelSender sender : senders) {
+            if (sender.channel().equals(channel)) {
+                return sender;
+            }
+        }
+        throw new ProviderException("no sender for channel " + channel, true, null);
+    }
+
+    private void record(Claimed claimed, String providerId, ProviderException failure) {
+        FollowUp followUp = FollowUp.findById(claimed.id());
+        Instant now = clock.instant();
+        if (!FollowUp.SENDING.equals(followUp.status)) {
+            // the gateway's delivery receipt got here first and recorded the outcome
+            if (failure == null && followUp.providerMessageId == null) {
+                followUp.providerMessageId = providerId;
+            }
+            return;
+        }
         if (failure == null) {
             followUp.status = FollowUp.SENT;
             followUp.sentAt = now;
-            followUp.lastError = null;
-            outbox.publish(FollowUpSentEvent.TOPIC, FollowUpSentEvent.TYPE, followUp.feedbackId.toString(),
-                    new FollowUpSentEvent(followUp.id, followUp.feedbackId, followUp.caseId, followUp.kind,
-                            followUp.channel, now));
-            registry.counter("followups.sent", "kind", followUp.kind, "channel", followUp.channel).increment();
+            followUp.statusReason = null;
+            followUp.providerMessageId = providerId;
+            events.sent(followUp);
             return;
         }
-        followUp.lastError = truncate(failure.getClass().getSimpleName() + ": " + failure.getMessage());
-        if (followUp.attempts >= maxAttempts) {
-            followUp.status = FollowUp.FAILED;
-            outbox.publish(FollowUpFailedEvent.TOPIC, FollowUpFailedEvent.TYPE, followUp.feedbackId.toString(),
-                    new FollowUpFailedEvent(followUp.id, followUp.feedbackId, followUp.caseId, followUp.kind,
-                            followUp.channel, now, followUp.attempts, followUp.lastError));
-            registry.counter("followups.failed", "kind", followUp.kind, "channel", followUp.channel).increment();
-            LOG.errorf("follow-up %s failed for good after %d attempts: %s", followUp.id, followUp.attempts,
-                    followUp.lastError);
+        String reason = truncate(failure.getMessage());
+        if (failure.permanent() || followUp.attempts >= config.dispatch().maxAttempts()) {
+            fail(followUp, reason, now);
             return;
         }
-        Duration backoff = initialBackoff.multipliedBy(1L << Math.min(followUp.attempts - 1, 16));
+        Duration backoff = config.dispatch().initialBackoff().multipliedBy(1L << Math.min(followUp.attempts - 1, 16));
+        if (backoff.compareTo(config.dispatch().maxBackoff()) > 0) {
+            backoff = config.dispatch().maxBackoff();
+        }
+        if (failure.retryAfter() != null && failure.retryAfter().compareTo(backoff) > 0) {
+            backoff = failure.retryAfter();
+        }
         followUp.status = FollowUp.QUEUED;
-        followUp.nextAttemptAt = now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+        followUp.statusReason = reason;
+        followUp.nextAttemptAt = now.plus(backoff);
         LOG.warnf("follow-up %s not sent (attempt %d), next try at %s: %s", followUp.id, followUp.attempts,
-                followUp.nextAttemptAt, followUp.lastError);
+                followUp.nextAttemptAt, reason);
+    }
+
+    private void fail(FollowUp followUp, String reason, Instant now) {
+        followUp.status = FollowUp.FAILED;
+        followUp.statusReason = reason;
+        followUp.failedAt = now;
+        events.failed(followUp, FollowUpEvents.FAILED);
+        LOG.errorf("follow-up %s failed for good after %d attempts: %s", followUp.id, followUp.attempts, reason);
     }
 
     private static String truncate(String value) {
+        if (value == null) {
+            return "unknown error";
+        }
         return value.length() <= 1000 ? value : value.substring(0, 1000);
     }
 }

@@ -1,73 +1,189 @@
 package io.feedbackloop.notifier.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.feedbackloop.kit.messaging.EventOutbox;
+import io.feedbackloop.kit.problem.Problem;
+import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.notifier.config.FollowUpConfig;
 import io.feedbackloop.notifier.mapping.FollowUpMapper;
-import io.feedbackloop.notifier.messaging.FollowUpFailedEvent;
-import io.feedbackloop.notifier.messaging.OpenedAction;
 import io.feedbackloop.notifier.repository.FollowUp;
 import io.feedbackloop.notifier.rest.FollowUpView;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-/** Decides which messages a customer is owed and queues each exactly once. */
+/** Queues each message a customer is owed exactly once, and answers what became of them. */
 @ApplicationScoped
 @Transactional
 public class FollowUpService {
-
-    public static final String CASE_ACKNOWLEDGEMENT = "case-acknowledgement";
 
     @Inject
     FollowUpDispatcher dispatcher;
 
     @Inject
-    EventOutbox outbox;
+    FollowUpEvents events;
 
-    /** A case was opened for the customer's feedback: tell them we heard them and when we will answer. */
+    @Inject
+    ChannelChooser channels;
+
+    @Inject
+    CustomerPreferences preferences;
+
+    @Inject
+    FollowUpConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Queues what the requests ask for, in the consumer's transaction; a key already taken is skipped. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void queueCaseAcknowledgement(OpenedAction action) {
-        if (FollowUp.exists(action.feedbackId(), CASE_ACKNOWLEDGEMENT)) {
+    public void queue(List<MessageRequest> requests) {
+        for (MessageRequest request : requests) {
+            queue(request);
+        }
+    }
+
+    private void queue(MessageRequest request) {
+        preferences.learnTimeZone(request.customer().id(), request.customer().timeZone());
+        FollowUp existing = FollowUp.find("idempotencyKey", request.idempotencyKey())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (existing != null) {
+            if (request.kind() == MessageKind.CASE_ACKNOWLEDGEMENT) {
+                upgradeToCaseAcknowledgement(existing, request);
+            }
             return;
         }
-        Instant now = Instant.now();
-        FollowUp followUp = new FollowUp();
-        followUp.id = UUID.randomUUID();
-        followUp.feedbackId = action.feedbackId();
-        followUp.caseId = action.caseId();
-        followUp.kind = CASE_ACKNOWLEDGEMENT;
-        followUp.channel = "email";
-        followUp.recipient = action.customer().email();
-        followUp.customerName = action.customer().name();
-        followUp.locale = MessageLocale.of(action.customer().locale());
-        followUp.quote = action.text();
-        followUp.ownerTeam = action.ownerTeam();
-        followUp.respondBy = action.firstResponseDueAt();
-        followUp.nextAttemptAt = now;
-        followUp.createdAt = now;
-        if (followUp.recipient == null || followUp.recipient.isBlank()) {
-            suppress(followUp, "customer has no email address");
-            return;
+        FollowUpConfig.MessageSettings settings = config.messages().get(request.kind().id());
+        List<String> preference = request.channel() != null ? List.of(request.channel()) : settings.channels();
+        ChannelChooser.Choice choice = channels.choose(preference, request.customer());
+        FollowUp followUp = newFollowUp(request, request.idempotencyKey(),
+                choice.channel() != null ? choice.channel() : preference.get(0));
+        if (choice.channel() == null) {
+            suppress(followUp, choice.refusal());
+        } else {
+            followUp.persist();
         }
-        followUp.status = FollowUp.QUEUED;
-        followUp.persist();
+        if (settings.webhook() && config.webhook().url().isPresent()) {
+            FollowUp copy = newFollowUp(request, request.idempotencyKey() + ":webhook", ChannelChooser.WEBHOOK);
+            copy.recipient = config.webhook().url().get();
+            copy.nextAttemptAt = clock.instant();
+            copy.persist();
+        }
         dispatcher.wakeUpAfterCommit();
     }
 
-    /** Records why nothing was sent and tells the loop, so the feedback does not wait forever. */
-    private void suppress(FollowUp followUp, String reason) {
+    /**
+     * A case was opened for feedback whose thanks has not gone out yet: the customer gets the case
+     * acknowledgement instead. Once the thanks is being sent or sent, nothing more is sent.
+     */
+    private void upgradeToCaseAcknowledgement(FollowUp followUp, MessageRequest request) {
+        if (!FollowUp.QUEUED.equals(followUp.status) || MessageKind.CASE_ACKNOWLEDGEMENT.id().equals(followUp.kind)) {
+            return;
+        }
+        followUp.kind = request.kind().id();
+        followUp.caseId = request.caseId();
+        followUp.ownerTeam = request.ownerTeam();
+        followUp.respondBy = request.respondBy();
+        followUp.details = request.details();
+        followUp.triggerEvent = request.kind().topic();
+        if (request.quote() != null) {
+            followUp.quote = request.quote();
+        }
+        followUp.nextAttemptAt = request.dueAt();
+        dispatcher.wakeUpAfterCommit();
+    }
+
+    private FollowUp newFollowUp(MessageRequest request, String key, String channel) {
+        Instant now = clock.instant();
+        FollowUp f = new FollowUp();
+        f.id = UUID.randomUUID();
+        f.idempotencyKey = key;
+        f.feedbackId = request.feedbackId();
+        f.caseId = request.caseId();
+        f.referenceId = request.referenceId();
+        f.triggerEvent = request.kind().topic();
+        f.kind = request.kind().id();
+        f.channel = channel;
+        f.customerId = request.customer().id();
+        f.recipient = request.customer().email();
+        f.phone = request.customer().phone();
+        f.customerName = request.customer().name();
+        f.locale = MessageLocale.of(request.locale());
+        f.quote = request.quote();
+        f.ownerTeam = request.ownerTeam();
+        f.respondBy = request.respondBy();
+        f.details = request.details();
+        f.status = FollowUp.QUEUED;
+        f.nextAttemptAt = request.dueAt();
+        f.createdAt = now;
+        return f;
+    }
+
+    /** Records why nothing is sent and tells the loop, so the feedback does not wait forever. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suppress(FollowUp followUp, String reason) {
         followUp.status = FollowUp.SUPPRESSED;
-        followUp.lastError = reason;
-        followUp.persist();
-        outbox.publish(FollowUpFailedEvent.TOPIC, FollowUpFailedEvent.TYPE, followUp.feedbackId.toString(),
-                new FollowUpFailedEvent(followUp.id, followUp.feedbackId, followUp.caseId, followUp.kind,
-                        followUp.channel, followUp.createdAt, 0, reason));
+        followUp.statusReason = reason;
+        followUp.failedAt = clock.instant();
+        if (!followUp.isPersistent()) {
+            followUp.persist();
+        }
+        events.failed(followUp, FollowUpEvents.SUPPRESSED);
     }
 
     public List<FollowUpView> forFeedback(UUID feedbackId) {
         return FollowUp.forFeedback(feedbackId).stream().map(FollowUpMapper::toView).toList();
+    }
+
+    /** The newest messages matching the filters (any may be null), newest first. */
+    public List<FollowUpView> search(String customerId, String status, String kind, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (customerId != null) {
+            query.append(" and customerId = :customer");
+            parameters.and("customer", customerId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            parameters.and("kind", kind);
+        }
+        return FollowUp.<FollowUp>find(query.toString(), Sort.descending("createdAt").and("id"), parameters)
+                .page(0, limit).list().stream().map(FollowUpMapper::toView).toList();
+    }
+
+    public FollowUpView find(UUID id) {
+        FollowUp followUp = FollowUp.findById(id);
+        if (followUp == null) {
+            throw ProblemException.notFound("follow-up", id);
+        }
+        return FollowUpMapper.toView(followUp);
+    }
+
+    /** Ops send a failed message again, e.g. after fixing the provider's credentials. */
+    public FollowUpView retry(UUID id) {
+        FollowUp followUp = FollowUp.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (followUp == null) {
+            throw ProblemException.notFound("follow-up", id);
+        }
+        if (!FollowUp.FAILED.equals(followUp.status)) {
+            throw new ProblemException(Problem.of(409, "not-failed", "Only a failed message can be retried",
+                    "follow-up " + id + " is " + followUp.status));
+        }
+        followUp.status = FollowUp.QUEUED;
+        followUp.attempts = 0;
+        followUp.failedAt = null;
+        followUp.nextAttemptAt = clock.instant();
+        dispatcher.wakeUpAfterCommit();
+        return FollowUpMapper.toView(followUp);
     }
 }

@@ -37,6 +37,8 @@ public final class LoopStack implements AutoCloseable {
     /** Generated per run, never stored: manages channel API keys in feedback-ingest. */
     private final String adminToken = "adm_" + java.util.UUID.randomUUID().toString().replace("-", "");
     private String webChannelKey;
+    /** Generated per run: signs the unsubscribe links in the notifier's messages. */
+    private final String linkSigningSecret = "sig_" + java.util.UUID.randomUUID().toString().replace("-", "");
 
     private LoopStack(KafkaBroker broker, PostgresServer postgres, MailServer mail) {
         this.broker = broker;
@@ -51,6 +53,12 @@ public final class LoopStack implements AutoCloseable {
      * @param keepData   keep the data of earlier runs (local run) instead of starting empty
      */
     public static LoopStack start(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData) {
+        return start(repositoryRoot, workDirectory, localPorts, keepData, Map.of());
+    }
+
+    /** As above, with extra configuration (environment variables) given to every service. */
+    public static LoopStack start(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData,
+                                  Map<String, String> serviceEnvironment) {
         long started = System.nanoTime();
         List<AutoCloseable> startedParts = new java.util.ArrayList<>();
         try {
@@ -65,7 +73,7 @@ public final class LoopStack implements AutoCloseable {
             LoopStack stack = new LoopStack(broker, postgres, mail);
             startedParts.clear();
             startedParts.add(stack);
-            stack.startServices(repositoryRoot, workDirectory, localPorts, keepData);
+            stack.startServices(repositoryRoot, workDirectory, localPorts, keepData, serviceEnvironment);
             LOG.infof("Loop stack ready in %d ms", (System.nanoTime() - started) / 1_000_000);
             return stack;
         } catch (RuntimeException e) {
@@ -81,7 +89,8 @@ public final class LoopStack implements AutoCloseable {
         }
     }
 
-    private void startServices(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData) {
+    private void startServices(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData,
+                               Map<String, String> serviceEnvironment) {
         for (Service service : SERVICES) {
             String jdbcUrl = keepData ? postgres.ensureDatabase(service.database())
                     : postgres.recreateDatabase(service.database());
@@ -96,6 +105,9 @@ public final class LoopStack implements AutoCloseable {
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.port()));
             env.put("INGEST_ADMIN_TOKEN", adminToken);
             env.put("ACTION_ADMIN_TOKEN", adminToken);
+            env.put("FOLLOWUP_SIGNING_SECRET", linkSigningSecret);
+            env.put("FOLLOWUP_PUBLIC_URL", "http://localhost:" + port);
+            env.putAll(serviceEnvironment);
             services.put(service.module(), ServiceProcess.create(service.module(),
                     repositoryRoot.resolve(service.module()), port, env, workDirectory.resolve("logs")));
         }

@@ -25,10 +25,8 @@ public final class LoopTopics {
 
     /** Topics somebody consumes; each has a dead-letter twin. */
     private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, FEEDBACK_CATEGORIZED,
-            FEEDBACK_RECATEGORIZED, ACTION_OPENED, ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED);
-
-    /** Published for consumers still to come. */
-    private static final List<String> NOT_YET_CONSUMED = List.of(ACTION_UPDATED, SURVEY_INVITED, IMPROVEMENT_ANNOUNCED);
+            FEEDBACK_RECATEGORIZED, ACTION_OPENED, ACTION_UPDATED, ACTION_RESOLVED, IMPROVEMENT_ANNOUNCED, SURVEY_INVITED,
+            FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED);
 
     public static final int PARTITIONS = 3;
 
@@ -38,7 +36,6 @@ public final class LoopTopics {
     public static List<String> all() {
         List<String> all = new ArrayList<>(CONSUMED);
         CONSUMED.forEach(topic -> all.add(topic + ".dlq"));
-        all.addAll(NOT_YET_CONSUMED);
         return all;
     }
 }

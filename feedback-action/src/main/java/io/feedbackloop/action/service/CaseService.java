@@ -78,6 +78,9 @@ public class CaseService {
     /** The customer heard from us: the first-response promise is kept (or late) as of that moment. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onFollowUpSent(FollowUpSent followUp) {
+        if (followUp.caseId() == null && followUp.feedbackId() == null) {
+            return;
+        }
         SupportCase supportCase = followUp.caseId() != null ? SupportCase.findById(followUp.caseId())
                 : SupportCase.forFeedback(followUp.feedbackId());
         if (supportCase == null || supportCase.firstResponseAt != null) {

@@ -49,6 +49,12 @@ public class LoopProgressConsumer {
 
     private void apply(ConsumerRecord<String, String> record, LoopStage stage) {
         consumer.consume(record, LoopProgressEvent.class, CONSUMER, event -> {
+            if (event.data().feedbackId() == null) {
+                if (stage == LoopStage.FOLLOWED_UP || stage == LoopStage.FOLLOW_UP_FAILED) {
+                    return;   // a survey invitation went out: it answers no feedback
+                }
+                throw new PoisonEventException("event " + event.id() + " names no feedback");
+            }
             if (!feedback.recordProgress(event.data().feedbackId(), stage, occurredAt(event), detail(event.data()),
                     event.id())) {
                 throw new PoisonEventException("event " + event.id() + " is about unknown feedback "

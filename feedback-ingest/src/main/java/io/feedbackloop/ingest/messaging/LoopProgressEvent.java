@@ -2,12 +2,11 @@ package io.feedbackloop.ingest.messaging;
 
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotNull;
-
 /**
  * What this service reads from the downstream events (feedback.categorized, action.opened,
- * followup.sent, followup.failed) to show the loop status; every other field is ignored.
+ * followup.sent, followup.failed) to show the loop status; every other field is ignored. A
+ * follow-up about no feedback (a survey invitation) has no feedback id.
  */
-public record LoopProgressEvent(@NotNull UUID feedbackId, String npsClass, UUID caseId, String channel,
+public record LoopProgressEvent(UUID feedbackId, String npsClass, UUID caseId, String channel,
                                 String reason) {
 }

@@ -1,0 +1,38 @@
+package io.feedbackloop.notifier.rest;
+
+import io.feedbackloop.notifier.service.PreferenceService;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers/{customerId}/preferences")
+@Tag(name = "Customer preferences")
+@Produces(MediaType.APPLICATION_JSON)
+public class PreferenceResource {
+
+    @Inject
+    PreferenceService service;
+
+    @GET
+    @Operation(summary = "A customer's consent per channel and the time zone their quiet hours are counted in")
+    public PreferenceViews.Preferences get(@PathParam("customerId") String customerId) {
+        return service.view(customerId);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a customer's choice: subscribe or unsubscribe a channel, set their time zone")
+    public PreferenceViews.Preferences put(@PathParam("customerId") String customerId,
+                                           @NotNull @Valid PreferenceViews.Change change) {
+        return service.update(customerId, change);
+    }
+}
