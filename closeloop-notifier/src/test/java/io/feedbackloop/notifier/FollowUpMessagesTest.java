@@ -89,6 +89,21 @@ class FollowUpMessagesTest {
         assertTrue(mail.text().contains("«Нормально, но доставка могла быть быстрее»"), mail.text());
     }
 
+    @Test
+    void feedbackFromAnOldExportIsNotThankedWeeksLater() throws Exception {
+        String feedbackId = UUID.randomUUID().toString();
+        String email = unique("imported") + "@example.com";
+        ObjectNode event = Events.categorized(feedbackId, customer("c-" + email, email, null, "Old", "en"), 9, "promoter", "ok");
+        event.put("respondedAt", "2025-01-15T10:00:00Z");
+        publish(topics, "feedback.categorized.v1", feedbackId, event);
+        String fresh = UUID.randomUUID().toString();
+        publish(topics, "feedback.categorized.v1", fresh, Events.categorized(fresh,
+                customer("c-" + email, email, null, "Old", "en"), 9, "promoter", "ok"));
+        mailTo(email, 1);
+        assertEquals(1, settledMailTo(email, Duration.ofSeconds(3)).size(), "only the fresh feedback is thanked");
+        given().get("/api/v1/followups?feedbackId=" + feedbackId).then().body("$", hasSize(0));
+    }
+
     /** The thanks waits for a case; when one opens, the customer gets its acknowledgement instead, never both. */
     @Test
     void detractorWithACaseGetsTheCaseAcknowledgementAndNoSecondThanks() throws Exception {

@@ -35,6 +35,13 @@ public interface FollowUpConfig {
     @WithDefault("PT1M")
     Duration acknowledgementWait();
 
+    /**
+     * Feedback given longer ago than this (an imported export, a late replay) is not thanked:
+     * a thank-you weeks later confuses more than it pleases.
+     */
+    @WithDefault("P3D")
+    Duration acknowledgementMaxAge();
+
     Dispatch dispatch();
 
     QuietHours quietHours();

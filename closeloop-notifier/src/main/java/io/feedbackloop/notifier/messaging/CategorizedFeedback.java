@@ -1,5 +1,6 @@
 package io.feedbackloop.notifier.messaging;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 
 /** This service's reading of {@code feedback.categorized.v1} (published by feedback-categorize). */
 public record CategorizedFeedback(@NotNull UUID feedbackId, @NotNull @Valid Customer customer, String text,
-                                  List<Score> scores) {
+                                  List<Score> scores, Instant respondedAt) {
 
     public record Score(String metric, Integer value, String scoreClass) {
     }

@@ -35,7 +35,9 @@ public class FollowUpPlanner {
     public List<MessageRequest> plan(CategorizedFeedback e) {
         MessageKind kind = e.isPromoter() && triggers.enabled(MessageKind.REVIEW_INVITATION) && config.reviewUrl().isPresent()
                 ? MessageKind.REVIEW_INVITATION : MessageKind.THANKS;
-        if (!triggers.enabled(kind)) {
+        boolean stale = e.respondedAt() != null
+                && e.respondedAt().isBefore(clock.instant().minus(config.acknowledgementMaxAge()));
+        if (!triggers.enabled(kind) || stale) {
             return List.of();
         }
         Map<String, String> details = new LinkedHashMap<>();
