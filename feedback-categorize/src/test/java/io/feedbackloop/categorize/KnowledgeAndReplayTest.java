@@ -132,13 +132,14 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
         assertEquals(2, report.at("/report/themesAdded/delivery~1parcel-locker").asInt(), report.toString());
         assertEquals(1, topics.settle(RECATEGORIZED, r -> Set.of(ids).contains(r.key()), Duration.ofSeconds(2)).size(),
                 "a dry run publishes nothing (the one event is the correction)");
-        given().get("/api/v1/feedback/" + ids[0] + "/categorization").then()
-                .body("themes.theme", org.hamcrest.Matchers.not(hasItem("delivery/parcel-locker")));
+        String beforeReplay = given().get("/api/v1/feedback/" + ids[0] + "/categorization").then()
+                .body("themes.theme", org.hamcrest.Matchers.not(hasItem("delivery/parcel-locker"))).extract().asString();
 
         String replay = given().contentType(ContentType.JSON).body("{" + range + ", \"requestedBy\": \"olga@ops.example\"}")
                 .post("/api/v1/recategorizations").then().statusCode(202).extract().header("Location");
         JsonNode done = awaitJob(replay);
-        assertEquals(2, done.get("changed").asInt(), done.toString());
+        assertEquals(2, done.get("changed").asInt(), done + "\nthe dry run: " + report + "\nbefore the replay: " + beforeReplay
+                + "\nafter it: " + given().get("/api/v1/feedback/" + ids[0] + "/categorization").asString());
         var replayed = topics.settle(RECATEGORIZED, r -> Set.of(ids[0], ids[1]).contains(r.key()), Duration.ofSeconds(3));
         assertEquals(2, replayed.size());
         for (var record : replayed) {

@@ -22,6 +22,8 @@ public class CategorizerRegistry {
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
     private volatile TextCategorizer current;
+    /** The last categorizer compiled for a replay of versions no longer in force. */
+    private volatile TextCategorizer pinned;
 
     public TextCategorizer current() {
         TextCategorizer categorizer = current;
@@ -66,6 +68,30 @@ public class CategorizerRegistry {
             LOG.infof("categorizer in force: knowledge version %d, model version %s", knowledgeVersion,
                     model == null ? "none" : model.version());
         });
+    }
+
+    /**
+     * The categorizer of exactly these versions (a replay job keeps the versions it was started
+     * with, even if the taxonomy changes while it runs): the one in force when it matches, else
+     * compiled from the stored versions.
+     */
+    public TextCategorizer forVersions(int knowledgeVersion, Integer modelVersion) {
+        TextCategorizer inForce = current();
+        if (inForce.knowledge().version() == knowledgeVersion && java.util.Objects.equals(modelVersion,
+                inForce.model() == null ? null : inForce.model().version())) {
+            return inForce;
+        }
+        TextCategorizer pinned = this.pinned;
+        if (pinned != null && pinned.knowledge().version() == knowledgeVersion && java.util.Objects.equals(modelVersion,
+                pinned.model() == null ? null : pinned.model().version())) {
+            return pinned;
+        }
+        KnowledgeVersion knowledge = KnowledgeVersion.findById(knowledgeVersion);
+        TrainedModelRecord model = modelVersion == null ? null : TrainedModelRecord.findById(modelVersion);
+        pinned = new TextCategorizer(new CompiledKnowledge(knowledge.document, knowledgeVersion, analyzer),
+                model == null ? null : new LearnedModel(model.version, model.parameters));
+        this.pinned = pinned;
+        return pinned;
     }
 
     public TextAnalyzer analyzer() {

@@ -24,7 +24,8 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Re-categorizes stored feedback with the knowledge and model in force, in batches that each
+ * Re-categorizes stored feedback with the knowledge and model versions in force when the job
+ * started (the job records them), in batches that each
  * commit their changes, their {@code feedback.recategorized.v1} events and the job's progress
  * together: a crash resumes after the last committed batch, so no feedback is announced twice.
  * Only feedback whose categorization changed is announced; corrected fields are kept.
@@ -96,7 +97,7 @@ public class RecategorizationService {
         RecategorizationJob job = jobs.get(0);
         List<Categorization> batch = Categorization.find(rangeQuery(job, true) + " order by feedbackId",
                 rangeParameters(job, true)).page(0, batchSize).list();
-        TextCategorizer categorizer = registry.current();
+        TextCategorizer categorizer = registry.forVersions(job.knowledgeVersion, job.modelVersion);
         for (Categorization stored : batch) {
             Categorization categorization = job.dryRun ? stored.unmanagedCopy() : stored;
             UnderstandingApplier.Applied applied = UnderstandingApplier.apply(categorization,
