@@ -117,6 +117,10 @@ public class FollowUp extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String body;
 
+    /** The trace of the triggering event, continued when the message is sent. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     public boolean isCustomerFacing() {
         return !"webhook".equals(channel);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.feedbackloop.kit.messaging.PollingWorker;
+import io.feedbackloop.kit.tracing.EventTracing;
 import io.feedbackloop.notifier.client.ChannelSender;
 import io.feedbackloop.notifier.client.OutgoingMessage;
 import io.feedbackloop.notifier.client.ProviderException;
@@ -72,6 +73,9 @@ public class FollowUpDispatcher {
     @Inject
     Clock clock;
 
+    @Inject
+    EventTracing tracing;
+
     private PollingWorker worker;
 
     void start(@Observes StartupEvent startup) {
@@ -92,7 +96,7 @@ public class FollowUpDispatcher {
     }
 
     /** What the claim step hands to the send step: the message, written, with where it goes. */
-    private record Claimed(UUID id, String channel, OutgoingMessage message) {
+    private record Claimed(UUID id, String channel, OutgoingMessage message, String traceParent) {
     }
 
     /** @return true if a message was due (another may be) */
@@ -117,7 +121,9 @@ public class FollowUpDispatcher {
         }
         String acceptedAs = providerId;
         ProviderException outcome = failure;
-        QuarkusTransaction.requiringNew().run(() -> record(message, acceptedAs, outcome));
+        // the outcome's event continues the trace of the event that owed the message
+        tracing.continueTrace(message.traceParent(), "followup " + message.channel() + " send", () ->
+                QuarkusTransaction.requiringNew().run(() -> record(message, acceptedAs, outcome)));
         return true;
     }
 
@@ -163,7 +169,7 @@ public class FollowUpDispatcher {
         followUp.nextAttemptAt = now.plus(config.dispatch().sendingLease());
         followUp.subject = message.subject();
         followUp.body = message.text();
-        return new Claimed(followUp.id, followUp.channel, message);
+        return new Claimed(followUp.id, followUp.channel, message, followUp.traceParent);
     }
 
     private OutgoingMessage write(FollowUp f) {

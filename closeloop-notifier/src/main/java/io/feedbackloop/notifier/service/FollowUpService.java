@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.tracing.EventTracing;
 import io.feedbackloop.notifier.config.FollowUpConfig;
 import io.feedbackloop.notifier.mapping.FollowUpMapper;
 import io.feedbackloop.notifier.repository.FollowUp;
@@ -40,6 +41,9 @@ public class FollowUpService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EventTracing tracing;
 
     /** Queues what the requests ask for, in the consumer's transaction; a key already taken is skipped. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -122,6 +126,7 @@ public class FollowUpService {
         f.status = FollowUp.QUEUED;
         f.nextAttemptAt = request.dueAt();
         f.createdAt = now;
+        f.traceParent = tracing.currentTraceparent();
         return f;
     }
 

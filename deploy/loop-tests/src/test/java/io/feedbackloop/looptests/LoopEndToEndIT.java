@@ -78,9 +78,11 @@ class LoopEndToEndIT {
                 {LoopTopics.ACTION_OPENED, "feedbackloop.action.opened.v1", "/feedback-action"},
                 {LoopTopics.FOLLOWUP_SENT, "feedbackloop.followup.sent.v1", "/closeloop-notifier"},
         };
+        List<String> traceparents = new java.util.ArrayList<>();
         for (String[] topic : expected) {
             List<ConsumerRecord<String, String>> records = topics.await(topic[0], r -> id.equals(r.key()), 1,
                     Duration.ofSeconds(30));
+            traceparents.add(TopicProbe.header(records.get(0), "traceparent"));
             assertEquals(1, records.size(), "one record keyed by the feedback id on " + topic[0]);
             ConsumerRecord<String, String> record = records.get(0);
             assertEquals("1.0", TopicProbe.header(record, "ce_specversion"), topic[0]);
@@ -91,6 +93,13 @@ class LoopEndToEndIT {
             assertNotNull(TopicProbe.header(record, "ce_time"), topic[0]);
             assertEquals(id, LoopClient.JSON.readTree(record.value()).get("feedbackId").asText(), topic[0]);
         }
+
+        // one trace follows the feedback through the four services, one span per step
+        assertTrue(traceparents.stream().allMatch(t -> t != null && t.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")),
+                traceparents.toString());
+        assertEquals(1, traceparents.stream().map(t -> t.split("-")[1]).distinct().count(), traceparents.toString());
+        assertEquals(traceparents.size(), traceparents.stream().map(t -> t.split("-")[2]).distinct().count(),
+                traceparents.toString());
 
         // a duplicate would arrive after the first record: look again once the loop is quiet
         for (String[] topic : expected) {
@@ -123,4 +132,84 @@ class LoopEndToEndIT {
         assertEquals("Thank you for your feedback", mails.get(0).subject());
         assertTrue(mails.get(0).text().contains("\"Lovely service\""), mails.get(0).text());
     }
+
+    /**
+     * A customer asks to be forgotten: every service removes their email, name and words from its
+     * own store and confirms; the numbers stay. Checked through each service's own API.
+     */
+    @Test
+    void erasureRemovesTheCustomerFromEveryServiceAndEachConfirms() throws Exception {
+        String email = "erase." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> answer = client.submit(email, "Ольга", "ru", 1, "Курьер нахамил, заказ потерян");
+        assertEquals(201, answer.statusCode(), answer.body());
+        String id = LoopClient.JSON.readTree(answer.body()).get("id").asText();
+        client.awaitStage(id, "followed_up", Duration.ofSeconds(60));
+        String customerId = "c-" + email.hashCode();
+
+        HttpResponse<String> erasure = http("POST", "feedback-ingest", "/api/v1/customers/" + customerId + "/erasure",
+                "{\"requestedBy\": \"dpo@example.com\"}");
+        assertEquals(202, erasure.statusCode(), erasure.body());
+        String location = java.net.URI.create(erasure.headers().firstValue("Location").orElseThrow()).getPath();
+        JsonNode status = LoopClient.JSON.readTree(erasure.body());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"completed".equals(status.get("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = LoopClient.JSON.readTree(http("GET", "feedback-ingest", location, null).body());
+        }
+        assertEquals("completed", status.get("status").asText(), status.toString());
+        assertEquals(List.of("closeloop-notifier", "feedback-action", "feedback-categorize", "feedback-ingest"),
+                status.get("confirmations").findValuesAsText("service").stream().sorted().toList(), status.toString());
+        assertTrue(status.get("customerRef").asText().startsWith("erased-"));
+
+        String[][] views = {
+                {"feedback-ingest", "/api/v1/feedback/" + id},
+                {"feedback-categorize", "/api/v1/feedback/" + id + "/categorization"},
+                {"feedback-action", "/api/v1/cases?limit=200"},
+                {"closeloop-notifier", "/api/v1/followups?feedbackId=" + id}};
+        for (String[] view : views) {
+            String body = http("GET", view[0], view[1], null).body();
+            assertTrue(!body.contains(email) && !body.contains("Ольга") && !body.contains("Курьер нахамил")
+                    && !body.contains(customerId + "\""), view[0] + " still knows the customer: " + body);
+        }
+        JsonNode feedback = client.feedback(id);
+        assertEquals(1, feedback.at("/npsScore").asInt(), "the score stays for the numbers: " + feedback);
+    }
+
+    /** After feedback went round the loop, what ops watch is there: metrics, and health that knows Kafka and the database. */
+    @Test
+    void metricsAndHealthShowTheLoopToOps() throws Exception {
+        String email = "metrics." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String id = LoopClient.JSON.readTree(client.submit(email, "Ops", "en", 3, "Slow delivery").body()).get("id").asText();
+        client.awaitStage(id, "followed_up", Duration.ofSeconds(60));
+        java.util.Map<String, List<String>> expected = java.util.Map.of(
+                "feedback-ingest", List.of("feedback_received_total", "outbox_backlog"),
+                "feedback-categorize", List.of("categorizer_latency_seconds_count", "feedback_categorized_total"),
+                "feedback-action", List.of("cases_opened_total", "cases_open", "cases_overdue"),
+                "closeloop-notifier", List.of("followups_sent_total", "outbox_backlog"));
+        for (var service : expected.entrySet()) {
+            String metrics = http("GET", service.getKey(), "/q/metrics", null).body();
+            for (String name : service.getValue()) {
+                assertTrue(metrics.contains("\n" + name), service.getKey() + " has no " + name);
+            }
+            assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), service.getKey() + " shows no consumer lag");
+            assertTrue(!metrics.contains(email), service.getKey() + " puts personal data into metrics");
+            String ready = http("GET", service.getKey(), "/q/health/ready", null).body();
+            assertTrue(ready.contains("\"status\": \"UP\"") || ready.contains("\"status\":\"UP\""), ready);
+            assertTrue(ready.toLowerCase().contains("database"), service.getKey() + " readiness ignores the database: " + ready);
+            assertTrue(ready.toLowerCase().contains("messaging"), service.getKey() + " readiness ignores Kafka: " + ready);
+        }
+    }
+
+    private static HttpResponse<String> http(String method, String service, String path, String json) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.service(service).baseUrl() + path))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
 }

@@ -108,6 +108,11 @@ public final class LoopStack implements AutoCloseable {
             env.put("FOLLOWUP_SIGNING_SECRET", linkSigningSecret);
             env.put("FOLLOWUP_PUBLIC_URL", "http://localhost:" + port);
             env.putAll(serviceEnvironment);
+            for (ServiceSettings.Setting setting : ServiceSettings.required(service.module())) {
+                if (!env.containsKey(setting.name())) {
+                    throw new IllegalStateException(service.module() + " needs " + setting.name() + ": " + setting.meaning());
+                }
+            }
             services.put(service.module(), ServiceProcess.create(service.module(),
                     repositoryRoot.resolve(service.module()), port, env, workDirectory.resolve("logs")));
         }

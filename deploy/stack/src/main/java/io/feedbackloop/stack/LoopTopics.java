@@ -22,11 +22,13 @@ public final class LoopTopics {
     public static final String TOUCHPOINT_COMPLETED = "touchpoint.completed.v1";
     public static final String SURVEY_INVITED = "survey.invited.v1";
     public static final String IMPROVEMENT_ANNOUNCED = "improvement.announced.v1";
+    public static final String CUSTOMER_ERASED = "customer.erased.v1";
+    public static final String ERASURE_CONFIRMED = "customer.erasure.confirmed.v1";
 
     /** Topics somebody consumes; each has a dead-letter twin. */
     private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, FEEDBACK_CATEGORIZED,
             FEEDBACK_RECATEGORIZED, ACTION_OPENED, ACTION_UPDATED, ACTION_RESOLVED, IMPROVEMENT_ANNOUNCED, SURVEY_INVITED,
-            FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED);
+            FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED, CUSTOMER_ERASED, ERASURE_CONFIRMED);
 
     public static final int PARTITIONS = 3;
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.kit.tracing.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -27,6 +28,9 @@ public class EventOutbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    EventTracing tracing;
+
     /**
      * @param topic   Kafka topic (public contract)
      * @param type    CloudEvents type, e.g. {@code feedbackloop.feedback.received.v1}
@@ -44,6 +48,7 @@ public class EventOutbox {
         event.subject = key;
         event.payload = toJson(payload);
         event.createdAt = Instant.now();
+        event.traceParent = tracing.traceparentForNewEvent(topic);
         event.persist();
         relay.wakeUpAfterCommit(transactions);
         return event.eventId;

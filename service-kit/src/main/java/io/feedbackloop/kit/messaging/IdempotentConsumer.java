@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.kit.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Applies an event's effect exactly once. The event id is recorded in {@code processed_event} in
@@ -44,6 +46,9 @@ public class IdempotentConsumer {
     @Inject
     Validator validator;
 
+    @Inject
+    EventTracing tracing;
+
     @ConfigProperty(name = "consumer.retry.attempts", defaultValue = "10")
     int attempts;
 
@@ -65,6 +70,17 @@ public class IdempotentConsumer {
     public <T> boolean consume(ConsumerRecord<String, String> record, Class<T> type, String consumerName,
                                Consumer<IncomingEvent<T>> effect) {
         IncomingEvent<T> event = read(record, type);
+        // every log line about this event names what it is about: the feedback id on every
+        // feedback topic (the invitation or erasure id on theirs)
+        MDC.put("feedbackId", record.key() == null ? "" : record.key());
+        try {
+            return tracing.inConsumerSpan(record, consumerName, () -> consumeRead(event, consumerName, effect));
+        } finally {
+            MDC.remove("feedbackId");
+        }
+    }
+
+    private <T> boolean consumeRead(IncomingEvent<T> event, String consumerName, Consumer<IncomingEvent<T>> effect) {
         Duration backoff = initialBackoff;
         for (int attempt = 1; ; attempt++) {
             try {

@@ -45,4 +45,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** W3C trace context of the publishing span, sent as the {@code traceparent} header. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.feedbackloop.kit.tracing.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,8 +64,13 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT20S")
     Duration sendTimeout;
 
+    /** Sent events (which hold personal data) are kept this long, for debugging, then deleted. */
     @ConfigProperty(name = "outbox.retention", defaultValue = "P1D")
     Duration retention;
+
+    /** Longer than the topics keep records (7 days), so a redelivery is still recognised. */
+    @ConfigProperty(name = "consumer.processed-retention", defaultValue = "P14D")
+    Duration processedRetention;
 
     @Inject
     EntityManager entityManager;
@@ -168,6 +174,9 @@ public class OutboxRelay {
         }
         header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(event.createdAt));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (event.traceParent != null) {
+            header(record, EventTracing.TRACEPARENT, event.traceParent);
+        }
         return record;
     }
 
@@ -220,7 +229,11 @@ public class OutboxRelay {
             return;
         }
         nextCleanUp = Instant.now().plus(Duration.ofMinutes(10));
-        QuarkusTransaction.requiringNew().run(() ->
-                OutboxEvent.delete("sentAt < ?1", Instant.now().minus(retention)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxEvent.delete("sentAt < ?1", Instant.now().minus(retention));
+            // a processed event id only has to be remembered while Kafka may still redeliver it
+            entityManager.createNativeQuery("DELETE FROM processed_event WHERE processed_at < ?1")
+                    .setParameter(1, Instant.now().minus(processedRetention)).executeUpdate();
+        });
     }
 }

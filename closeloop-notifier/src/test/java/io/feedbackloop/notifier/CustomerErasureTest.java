@@ -1,0 +1,57 @@
+package io.feedbackloop.notifier;
+
+import static io.feedbackloop.notifier.Events.JSON;
+import static io.feedbackloop.notifier.Events.customer;
+import static io.feedbackloop.notifier.Events.mailTo;
+import static io.feedbackloop.notifier.Events.publish;
+import static io.feedbackloop.notifier.Events.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** The notifier forgets a customer on request and confirms it, in one transaction. */
+@QuarkusTest
+class CustomerErasureTest {
+
+    @Test
+    void erasedCustomersAddressesWordsAndPreferencesAreGoneAndTheServiceConfirms() throws Exception {
+        String email = unique("forget") + "@example.com";
+        String customerId = "c-" + email;
+        String feedbackId = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body("{\"timeZone\": \"Europe/Moscow\"}")
+                .put("/api/v1/customers/" + customerId + "/preferences").then().statusCode(200);
+        try (TopicProbe publisher = TopicProbe.watch(LoopTestResource.broker().bootstrapServers())) {
+            publish(publisher, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId,
+                    customer(customerId, email, "+79160000000", "Фёдор", "ru"), "Мои слова"));
+        }
+        mailTo(email, 1);
+        String erasureId = UUID.randomUUID().toString();
+        try (TopicProbe topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), "customer.erasure.confirmed.v1")) {
+            topics.publishEvent("customer.erased.v1", erasureId, UUID.randomUUID().toString(),
+                    "{\"erasureId\":\"%s\",\"customerId\":\"%s\",\"eraseText\":true,\"requestedAt\":\"2026-11-23T12:00:00Z\"}"
+                            .formatted(erasureId, customerId));
+            JsonNode confirmed = JSON.readTree(topics.await("customer.erasure.confirmed.v1", r -> erasureId.equals(r.key()), 1,
+                    Duration.ofSeconds(20)).get(0).value());
+            assertEquals("closeloop-notifier", confirmed.get("service").asText());
+            assertTrue(confirmed.get("rowsAffected").asLong() >= 2, confirmed.toString());
+        }
+        String history = given().get("/api/v1/followups?feedbackId=" + feedbackId).then().statusCode(200)
+                .body("[0].customerId", startsWith("erased-")).body("[0].body", nullValue())
+                .body("[0].subject", nullValue()).body("[0].status", equalTo("sent")).extract().asString();
+        assertTrue(!history.contains(email) && !history.contains("Фёдор") && !history.contains("Мои слова"), history);
+        given().get("/api/v1/customers/" + customerId + "/preferences").then().body("timeZone", nullValue());
+    }
+}

@@ -1,0 +1,141 @@
+package io.feedbackloop.ingest.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.feedbackloop.ingest.repository.CustomerErasureRecord;
+import io.feedbackloop.ingest.rest.ErasureViews;
+import io.feedbackloop.kit.messaging.EventOutbox;
+import io.feedbackloop.kit.privacy.CustomerErasure;
+import io.feedbackloop.kit.problem.Problem;
+import io.feedbackloop.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Erasure on a customer's request: ingest removes the customer's personal data from its own store
+ * and publishes {@code customer.erased.v1} in the same transaction; every other service erases
+ * its copy and confirms; the erasure is complete when all of them did.
+ */
+@ApplicationScoped
+@Transactional
+public class ErasureService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventOutbox outbox;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String self;
+
+    /** Every service that keeps personal data and must confirm. */
+    @ConfigProperty(name = "erasure.services")
+    List<String> services;
+
+    public ErasureViews.Erasure request(String customerId, ErasureViews.Request request) {
+        if (customerId == null || customerId.isBlank() || customerId.length() > 100) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("customerId", "length",
+                    "must be 1 to 100 characters"))));
+        }
+        boolean eraseText = request == null || request.eraseText() == null || request.eraseText();
+        CustomerErasureRecord erasure = new CustomerErasureRecord();
+        erasure.id = UUID.randomUUID();
+        erasure.customerRef = CustomerErasure.pseudonym(customerId);
+        erasure.eraseText = eraseText;
+        erasure.requestedBy = request == null || request.requestedBy() == null || request.requestedBy().isBlank()
+                ? "admin" : request.requestedBy();
+        erasure.requestedAt = Instant.now();
+        erasure.persist();
+
+        long rows = eraseHere(customerId, erasure.customerRef, eraseText);
+        outbox.publish(CustomerErasure.REQUESTED_TOPIC, CustomerErasure.REQUESTED_TYPE, erasure.id.toString(),
+                new CustomerErasure.Requested(erasure.id, customerId, eraseText, erasure.requestedAt));
+        confirm(new CustomerErasure.Confirmed(erasure.id, self, rows, Instant.now()));
+        return view(erasure);
+    }
+
+    private long eraseHere(String customerId, String pseudonym, boolean eraseText) {
+        // the row version moves: an update of this row loaded before the erasure fails and is
+        // retried on the erased row, instead of writing the personal data back
+        long rows = entityManager.createNativeQuery("""
+                UPDATE feedback SET version = version + 1, customer_id = ?2, customer_email = NULL, customer_phone = NULL, customer_name = NULL,
+                    text = CASE WHEN ?3 THEN NULL ELSE text END, metadata = CASE WHEN ?3 THEN NULL ELSE metadata END
+                WHERE customer_id = ?1""")
+                .setParameter(1, customerId).setParameter(2, pseudonym).setParameter(3, eraseText).executeUpdate();
+        rows += entityManager.createNativeQuery("""
+                UPDATE invitation SET customer_id = ?2, customer_email = NULL, customer_phone = NULL, customer_name = NULL
+                WHERE customer_id = ?1""")
+                .setParameter(1, customerId).setParameter(2, pseudonym).executeUpdate();
+        return rows;
+    }
+
+    /** A service confirmed; a repeated confirmation changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirm(CustomerErasure.Confirmed confirmed) {
+        CustomerErasureRecord erasure = CustomerErasureRecord.findById(confirmed.erasureId());
+        if (erasure == null) {
+            return;   // another installation's erasure on a shared topic
+        }
+        entityManager.createNativeQuery("""
+                INSERT INTO customer_erasure_confirmation (erasure_id, service, rows_affected, confirmed_at)
+                VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
+                .setParameter(1, confirmed.erasureId()).setParameter(2, confirmed.service())
+                .setParameter(3, confirmed.rowsAffected())
+                .setParameter(4, confirmed.confirmedAt() != null ? confirmed.confirmedAt() : Instant.now())
+                .executeUpdate();
+        if (erasure.completedAt == null && waitingFor(erasure.id).isEmpty()) {
+            erasure.completedAt = Instant.now();
+        }
+    }
+
+    public ErasureViews.Erasure find(UUID id) {
+        CustomerErasureRecord erasure = CustomerErasureRecord.findById(id);
+        if (erasure == null) {
+            throw ProblemException.notFound("erasure", id);
+        }
+        return view(erasure);
+    }
+
+    private List<ErasureViews.Confirmation> confirmations(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT service, rows_affected, confirmed_at FROM customer_erasure_confirmation
+                WHERE erasure_id = ?1 ORDER BY confirmed_at""").setParameter(1, id).getResultList();
+        List<ErasureViews.Confirmation> result = new ArrayList<>();
+        for (Object[] row : rows) {
+            result.add(new ErasureViews.Confirmation((String) row[0], ((Number) row[1]).longValue(), toInstant(row[2])));
+        }
+        return result;
+    }
+
+    private List<String> waitingFor(UUID id) {
+        List<String> confirmed = confirmations(id).stream().map(ErasureViews.Confirmation::service).toList();
+        return services.stream().filter(s -> !confirmed.contains(s)).toList();
+    }
+
+    private ErasureViews.Erasure view(CustomerErasureRecord e) {
+        List<String> waiting = waitingFor(e.id);
+        return new ErasureViews.Erasure(e.id, e.customerRef, e.eraseText, e.requestedBy, e.requestedAt,
+                waiting.isEmpty() ? "completed" : "pending", e.completedAt, confirmations(e.id), waiting);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return null;
+    }
+}
