@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,9 +41,11 @@ class CustomerErasureTest {
         mailTo(email, 1);
         String erasureId = UUID.randomUUID().toString();
         try (TopicProbe topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), "customer.erasure.confirmed.v1")) {
-            topics.publishEvent("customer.erased.v1", erasureId, UUID.randomUUID().toString(),
-                    "{\"erasureId\":\"%s\",\"customerId\":\"%s\",\"eraseText\":true,\"requestedAt\":\"2026-11-23T12:00:00Z\"}"
-                            .formatted(erasureId, customerId));
+            // the example feedback-ingest publishes with its schema, about this customer
+            com.fasterxml.jackson.databind.node.ObjectNode request =
+                    ProducerExamples.example("feedback-ingest", "customer.erased.v1", UUID.randomUUID());
+            request.put("erasureId", erasureId).put("customerId", customerId).remove("feedbackId");
+            topics.publishEvent("customer.erased.v1", erasureId, UUID.randomUUID().toString(), request.toString());
             JsonNode confirmed = JSON.readTree(topics.await("customer.erasure.confirmed.v1", r -> erasureId.equals(r.key()), 1,
                     Duration.ofSeconds(20)).get(0).value());
             assertEquals("closeloop-notifier", confirmed.get("service").asText());

@@ -26,17 +26,13 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.MailMessage;
-import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -50,7 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTest
 @TestProfile(CustomerRespectTest.TwoMessagesAWeek.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CustomerRespectTest {
+class CustomerRespectTest extends TopicsTestBase {
 
     public static class TwoMessagesAWeek implements QuarkusTestProfile {
         @Override
@@ -59,20 +55,10 @@ class CustomerRespectTest {
         }
     }
 
-    private static TopicProbe topics;
 
     @Inject
     MutableClock clock;
 
-    @BeforeAll
-    static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), SENT, FAILED);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
 
     private static void improvement(String feedbackId, ObjectNode customer) {
         publish(topics, "improvement.announced.v1", feedbackId,

@@ -24,15 +24,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.MailMessage;
-import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,19 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ProviderStubs.class, restrictToAnnotatedClass = false)
-class FollowUpMessagesTest {
+class FollowUpMessagesTest extends TopicsTestBase {
 
-    private static TopicProbe topics;
 
-    @BeforeAll
-    static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), SENT, FAILED);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
 
     @Test
     void promoterIsThankedAndInvitedToReviewUsPublicly() {

@@ -24,14 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.feedbackloop.notifier.client.WebhookPublisher;
-import io.feedbackloop.stack.LoopTestResource;
-import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,19 +35,9 @@ import org.junit.jupiter.api.Test;
  * how their errors are retried or given up on, and what ops see of it.
  */
 @QuarkusTest
-class ProviderChannelsTest {
+class ProviderChannelsTest extends TopicsTestBase {
 
-    private static TopicProbe topics;
 
-    @BeforeAll
-    static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), SENT, FAILED);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
 
     /** A customer with only a phone number, on whose number the gateway behaves as the test says. */
     private static String phone() {

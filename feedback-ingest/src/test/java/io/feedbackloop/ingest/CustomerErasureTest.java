@@ -17,7 +17,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,9 +56,11 @@ class CustomerErasureTest {
                     .body("customer.id", startsWith("erased-")).body("npsScore", equalTo(2));
 
             for (String service : List.of("feedback-categorize", "feedback-action", "closeloop-notifier", "feedback-action")) {
+                // the example every confirming service publishes (service-kit's schema), from this service
+                ObjectNode confirmation = ProducerExamples.example("service-kit", "customer.erasure.confirmed.v1", UUID.randomUUID());
+                confirmation.put("erasureId", erasureId).put("service", service).remove("feedbackId");
                 topics.publishEvent("customer.erasure.confirmed.v1", erasureId, UUID.randomUUID().toString(),
-                        "{\"erasureId\":\"%s\",\"service\":\"%s\",\"rowsAffected\":2,\"confirmedAt\":\"%s\"}"
-                                .formatted(erasureId, service, Instant.now()));
+                        confirmation.toString());
             }
             Instant deadline = Instant.now().plusSeconds(20);
             String status = "pending";

@@ -200,6 +200,27 @@ class LoopEndToEndIT {
         }
     }
 
+    /** An unreadable record on every topic a service reads lands in that topic's dead-letter twin, and the loop moves on. */
+    @Test
+    void poisonOnEveryConsumedTopicGoesToItsDeadLetterTopicAndTheLoopMovesOn() throws Exception {
+        String marker = "poison-" + UUID.randomUUID();
+        List<String> consumed = LoopTopics.all().stream().filter(t -> t.endsWith(".dlq"))
+                .map(t -> t.substring(0, t.length() - ".dlq".length())).toList();
+        try (TopicProbe probe = TopicProbe.watch(stack.broker().bootstrapServers(),
+                consumed.stream().map(t -> t + ".dlq").toArray(String[]::new))) {
+            for (String topic : consumed) {
+                probe.publishEvent(topic, marker, UUID.randomUUID().toString(), "{\"unreadable\": " + marker);
+            }
+            for (String topic : consumed) {
+                assertTrue(!probe.await(topic + ".dlq", r -> marker.equals(r.key()), 1, Duration.ofSeconds(60)).isEmpty(),
+                        "no dead letter on " + topic + ".dlq");
+            }
+        }
+        String email = "after-poison." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String id = LoopClient.JSON.readTree(client.submit(email, "Vera", "en", 2, "Still broken").body()).get("id").asText();
+        assertEquals("followed_up", client.awaitStage(id, "followed_up", Duration.ofSeconds(60)).at("/loop/stage").asText());
+    }
+
     private static HttpResponse<String> http(String method, String service, String path, String json) throws Exception {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(stack.service(service).baseUrl() + path))

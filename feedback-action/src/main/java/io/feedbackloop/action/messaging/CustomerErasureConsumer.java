@@ -1,7 +1,5 @@
 package io.feedbackloop.action.messaging;
 
-import io.feedbackloop.kit.messaging.IdempotentConsumer;
-import io.feedbackloop.kit.privacy.CustomerErasure;
 import io.feedbackloop.kit.privacy.ErasureConfirmations;
 import io.feedbackloop.action.service.CustomerEraser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,22 +7,18 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A customer asked to be forgotten: erase them here and confirm, in one transaction. */
+/** A customer asked to be forgotten: erase them from this service's store and confirm. */
 @ApplicationScoped
 public class CustomerErasureConsumer {
 
     @Inject
-    IdempotentConsumer consumer;
+    ErasureConfirmations erasures;
 
     @Inject
     CustomerEraser eraser;
 
-    @Inject
-    ErasureConfirmations confirmations;
-
     @Incoming("customer-erased")
     public void onCustomerErased(ConsumerRecord<String, String> record) {
-        consumer.consume(record, CustomerErasure.Requested.class, "customer-erasure", event ->
-                confirmations.confirm(event.data().erasureId(), eraser.erase(event.data())));
+        erasures.handle(record, eraser::erase);
     }
 }

@@ -2,22 +2,37 @@ package io.feedbackloop.kit.privacy;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
 import io.feedbackloop.kit.messaging.EventOutbox;
+import io.feedbackloop.kit.messaging.IdempotentConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Confirms, in the transaction that erased the data, that this service holds none of it any more. */
+/**
+ * A service's part in an erasure: erase the customer from its own store and confirm, in one
+ * transaction, once per {@code customer.erased.v1} event however often it is delivered.
+ */
 @ApplicationScoped
 public class ErasureConfirmations {
 
     @Inject
     EventOutbox outbox;
 
+    @Inject
+    IdempotentConsumer consumer;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
+
+    /** @param eraser removes the customer's personal data and answers how many rows it changed */
+    public void handle(ConsumerRecord<String, String> record, ToLongFunction<CustomerErasure.Requested> eraser) {
+        consumer.consume(record, CustomerErasure.Requested.class, "customer-erasure",
+                event -> confirm(event.data().erasureId(), eraser.applyAsLong(event.data())));
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void confirm(UUID erasureId, long rowsAffected) {

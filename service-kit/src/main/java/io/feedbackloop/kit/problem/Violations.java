@@ -42,6 +42,9 @@ public final class Violations {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new Problem.Violation(path(unknown), "known-field", "is not a field of this request");
         }
+        if (e instanceof StrictJson.ControlCharacterException control) {
+            return new Problem.Violation(path(control), "no-control-characters", control.getOriginalMessage());
+        }
         if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target != null && target.isEnum()) {

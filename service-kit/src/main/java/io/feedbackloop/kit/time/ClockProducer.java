@@ -1,11 +1,14 @@
-package io.feedbackloop.action.config;
+package io.feedbackloop.kit.time;
 
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The time every deadline and escalation is measured against; tests replace it to move time forward. */
+/**
+ * The time deadlines, quiet hours and escalations are measured against; a service's tests
+ * replace it ({@code @Alternative}) to move time forward.
+ */
 @ApplicationScoped
 public class ClockProducer {
 
