@@ -90,7 +90,7 @@ public class ErasureService {
                 .setParameter(3, confirmed.rowsAffected())
                 .setParameter(4, confirmed.confirmedAt() != null ? confirmed.confirmedAt() : Instant.now())
                 .executeUpdate();
-        if (erasure.completedAt == null && waitingFor(erasure.id).isEmpty()) {
+        if (erasure.completedAt == null && waitingFor(confirmations(erasure.id)).isEmpty()) {
             erasure.completedAt = Instant.now();
         }
     }
@@ -115,15 +115,16 @@ public class ErasureService {
         return result;
     }
 
-    private List<String> waitingFor(UUID id) {
-        List<String> confirmed = confirmations(id).stream().map(ErasureViews.Confirmation::service).toList();
+    private List<String> waitingFor(List<ErasureViews.Confirmation> confirmations) {
+        List<String> confirmed = confirmations.stream().map(ErasureViews.Confirmation::service).toList();
         return services.stream().filter(s -> !confirmed.contains(s)).toList();
     }
 
     private ErasureViews.Erasure view(CustomerErasureRecord e) {
-        List<String> waiting = waitingFor(e.id);
+        List<ErasureViews.Confirmation> confirmations = confirmations(e.id);
+        List<String> waiting = waitingFor(confirmations);
         return new ErasureViews.Erasure(e.id, e.customerRef, e.eraseText, e.requestedBy, e.requestedAt,
-                waiting.isEmpty() ? "completed" : "pending", e.completedAt, confirmations(e.id), waiting);
+                waiting.isEmpty() ? "completed" : "pending", e.completedAt, confirmations, waiting);
     }
 
     private static Instant toInstant(Object value) {
