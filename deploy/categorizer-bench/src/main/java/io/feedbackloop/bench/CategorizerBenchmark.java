@@ -23,6 +23,7 @@ import io.feedbackloop.categorize.text.TextAnalyzer;
 import io.feedbackloop.categorize.text.TextCategorizer;
 import io.feedbackloop.categorize.text.Token;
 import io.feedbackloop.categorize.text.Understanding;
+import org.jboss.logging.Logger;
 
 /**
  * Feedback categorized per second by the text engine alone (no Quarkus, database or Kafka), with
@@ -33,6 +34,8 @@ import io.feedbackloop.categorize.text.Understanding;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 public class CategorizerBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(CategorizerBenchmark.class);
 
     static final String KNOWLEDGE = "/knowledge/default-knowledge.json";
 
@@ -61,7 +64,7 @@ public class CategorizerBenchmark {
         all = texts.texts("all").toArray(FeedbackText[]::new);
         allTexts = texts.texts("all").stream().map(FeedbackText::text).toArray(String[]::new);
         withModel = rules.withModel(Evaluation.train(rules, texts.labelled("dev"), 1));
-        System.err.printf("categorizer-bench: %s: %d en, %d ru, %d in all; model trained on %d dev examples%n",
+        LOG.infof("categorizer-bench: %s: %d en, %d ru, %d in all; model trained on %d dev examples",
                 texts.source(), english.length, russian.length, all.length, texts.labelled("dev").size());
     }
 

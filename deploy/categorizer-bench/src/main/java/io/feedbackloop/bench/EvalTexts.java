@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.feedbackloop.categorize.text.FeedbackText;
 import io.feedbackloop.categorize.text.LabelledFeedback;
+import org.jboss.logging.Logger;
 
 /**
  * The texts to categorize: the labelled evaluation set (feedback-categorize/evaluation/feedback-eval.jsonl),
@@ -23,6 +24,8 @@ import io.feedbackloop.categorize.text.LabelledFeedback;
  * a few built-in texts when there is none.
  */
 record EvalTexts(String source, List<Item> items) {
+
+    private static final Logger LOG = Logger.getLogger(EvalTexts.class);
 
     static final String PROPERTY = "bench.eval";
     static final List<Path> RELATIVE = List.of(Path.of("feedback-categorize/evaluation/feedback-eval.jsonl"),
@@ -42,8 +45,8 @@ record EvalTexts(String source, List<Item> items) {
                 return read(path);
             }
         }
-        System.err.println("categorizer-bench: no evaluation set (set -D" + PROPERTY
-                + "=path/to/feedback-eval.jsonl); using " + BUILT_IN.size() + " built-in texts");
+        LOG.warnf("categorizer-bench: no evaluation set (set -D%s=path/to/feedback-eval.jsonl); using %d built-in texts",
+                PROPERTY, BUILT_IN.size());
         return new EvalTexts("built-in", BUILT_IN);
     }
 
