@@ -26,6 +26,7 @@ import io.feedbackloop.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
 
@@ -44,7 +45,19 @@ public class CaseFinder {
     /** The case, if the caller may see it; otherwise 404 exactly as for a case that does not exist. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SupportCase visible(Caller caller, UUID id) {
-        SupportCase supportCase = SupportCase.findById(id);
+        return seenBy(caller, id, SupportCase.findById(id));
+    }
+
+    /**
+     * The case, locked for this transaction: a person's change waits for the SLA scheduler (and the
+     * scheduler skips the row) instead of failing as a concurrent change the person never saw.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SupportCase visibleForUpdate(Caller caller, UUID id) {
+        return seenBy(caller, id, SupportCase.findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static SupportCase seenBy(Caller caller, UUID id, SupportCase supportCase) {
         // word for word the answer for an unknown id: an agent cannot tell another team's case exists
         if (supportCase == null || !caller.canSeeTeam(supportCase.ownerTeam)) {
             throw ProblemException.notFound("case", id);

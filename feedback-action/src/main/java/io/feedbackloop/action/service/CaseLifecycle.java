@@ -218,7 +218,7 @@ public class CaseLifecycle {
     }
 
     private SupportCase editable(Caller caller, UUID id, Long expectedVersion) {
-        SupportCase c = finder.visible(caller, id);
+        SupportCase c = finder.visibleForUpdate(caller, id);
         if (expectedVersion != null && expectedVersion != c.rowVersion) {
             throw new ProblemException(Problem.of(412, "stale-version", "Precondition Failed",
                     "the case changed since you read it (version " + expectedVersion + ", now " + c.rowVersion
