@@ -107,6 +107,12 @@ public final class LoopStack implements AutoCloseable {
             env.put("ACTION_ADMIN_TOKEN", adminToken);
             env.put("FOLLOWUP_SIGNING_SECRET", linkSigningSecret);
             env.put("FOLLOWUP_PUBLIC_URL", "http://localhost:" + port);
+            if (!localPorts) {
+                // tests and benchmarks run at any hour: an empty quiet-hours window, so that a Russian
+                // customer's email does not wait for the Moscow morning; the notifier's own tests prove the window
+                env.put("FOLLOWUP_QUIET_HOURS_START", "00:00");
+                env.put("FOLLOWUP_QUIET_HOURS_END", "00:00");
+            }
             env.putAll(serviceEnvironment);
             for (ServiceSettings.Setting setting : ServiceSettings.required(service.module())) {
                 if (!env.containsKey(setting.name())) {
