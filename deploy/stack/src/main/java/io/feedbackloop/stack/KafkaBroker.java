@@ -99,6 +99,27 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The broker's operating-system process id, for measuring what it uses. */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Runs one of Kafka's own command-line tools (e.g. {@code org.apache.kafka.tools.ProducerPerformance})
+     * from the broker's jars in a JVM of its own, and returns what it printed.
+     */
+    public String runTool(String mainClass, List<String> args) {
+        Path log = directory.resolve("tools").resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            Files.deleteIfExists(log);
+            ChildJvm.run(ChildJvm.kafkaBrokerClasspath(), mainClass, args, log);
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(mainClass + " failed; see " + log, e);
+        }
+    }
+
     public void createTopics(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

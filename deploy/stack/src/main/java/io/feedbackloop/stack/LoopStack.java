@@ -141,6 +141,10 @@ public final class LoopStack implements AutoCloseable {
         return broker;
     }
 
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
     public MailServer mail() {
         return mail;
     }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -31,6 +33,19 @@ public final class MailServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * For load runs: calls {@code listener} with each recipient's address the moment a message is
+     * delivered to them, and files every message in one mailbox. By default GreenMail makes a
+     * mailbox per recipient, and with tens of thousands of them each delivery and purge slows down.
+     */
+    public void countDeliveries(Consumer<String> listener) {
+        GreenMailUser sink = greenMail.setUser("load-sink@loop.test", "load-sink", "load-sink");
+        greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> {
+            listener.accept(address.getEmail());
+            return sink;
+        });
     }
 
     public List<MimeMessage> received() {

@@ -100,6 +100,37 @@ public final class PostgresServer implements AutoCloseable {
         return jdbcUrl(name);
     }
 
+    /**
+     * The postmaster's process id (its backends are its children), for measuring what the server
+     * uses; empty for an external server, which may not even run on this machine.
+     */
+    public java.util.OptionalLong serverPid() {
+        if (embedded == null) {
+            return java.util.OptionalLong.empty();
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")) {
+            if (!rs.next()) {
+                return java.util.OptionalLong.empty();
+            }
+            long checkpointer = rs.getLong(1);
+            // the checkpointer is a child of the postmaster: its parent is the server
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + checkpointer + "/stat"));
+            return java.util.OptionalLong.of(Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
+        } catch (SQLException | IOException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

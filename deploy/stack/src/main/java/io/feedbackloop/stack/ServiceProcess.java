@@ -102,6 +102,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's operating-system process id, for measuring what it uses. */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
