@@ -97,6 +97,10 @@ public interface FollowUpConfig {
         @WithDefault("PT1S")
         Duration pollInterval();
 
+        /** Messages sent at once; each worker claims its own message, so none is sent twice. */
+        @WithDefault("4")
+        int workers();
+
         @WithDefault("8")
         int maxAttempts();
 

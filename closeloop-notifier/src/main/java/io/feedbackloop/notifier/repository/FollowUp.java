@@ -29,6 +29,8 @@ public class FollowUp extends PanacheEntityBase {
     public static final String FAILED = "failed";
     /** Not sent on purpose (opt-out, contact cap, no address on the channel); the reason is in {@code statusReason}. */
     public static final String SUPPRESSED = "suppressed";
+    /** Namespace of the per-customer advisory lock taken while deciding on the contact cap. */
+    static final int CAP_LOCK = 3_000_001;
 
     @Id
     public UUID id;
@@ -134,7 +136,16 @@ public class FollowUp extends PanacheEntityBase {
     }
 
     /** Messages that reached the customer since the given moment, for the contact cap. */
+    /** Messages the customer got since then, counting those being sent right now by another worker. */
     public static long receivedBy(String customerId, Instant since, UUID except) {
-        return count("customerId = ?1 and sentAt >= ?2 and channel <> 'webhook' and id <> ?3", customerId, since, except);
+        return count("customerId = ?1 and (sentAt >= ?2 or status = ?3) and channel <> 'webhook' and id <> ?4",
+                customerId, since, SENDING, except);
+    }
+
+    /** Until this transaction ends, no other worker decides on a message to this customer. */
+    public static void lockCustomerForCap(String customerId) {
+        // two-key advisory lock: its own namespace (CAP_LOCK), apart from the outbox relay's one-key lock
+        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, CAP_LOCK).setParameter(2, customerId).getSingleResult();
     }
 }

@@ -53,6 +53,9 @@ public class DeliveryPolicy {
             }
         }
         if (!settings.capExempt() && followUp.customerId != null) {
+            // several dispatcher workers: the customer's messages are decided one at a time, so
+            // that two of them cannot both be the one that reaches the cap
+            FollowUp.lockCustomerForCap(followUp.customerId);
             long received = FollowUp.receivedBy(followUp.customerId, now.minus(config.cap().period()), followUp.id);
             if (received >= config.cap().maxMessages()) {
                 Duration period = config.cap().period();

@@ -79,7 +79,7 @@ public class FollowUpDispatcher {
     private PollingWorker worker;
 
     void start(@Observes StartupEvent startup) {
-        worker = new PollingWorker("followup-dispatcher", config.dispatch().pollInterval(), this::dispatchNext, failure -> {
+        worker = new PollingWorker("followup-dispatcher", config.dispatch().workers(), config.dispatch().pollInterval(), this::dispatchNext, failure -> {
         });
         worker.start();
     }

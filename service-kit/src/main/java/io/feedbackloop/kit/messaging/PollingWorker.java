@@ -1,6 +1,8 @@
 package io.feedbackloop.kit.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -26,15 +28,29 @@ public final class PollingWorker {
     private final Duration pollInterval;
     private final BooleanSupplier work;
     private final Consumer<RuntimeException> onFailure;
+    private final int threads;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
-    private Thread thread;
 
     /**
      * @param work      does one unit of work; returns true if more is waiting
      * @param onFailure cleans up after a failed unit (e.g. drops a broken connection)
      */
     public PollingWorker(String name, Duration pollInterval, BooleanSupplier work, Consumer<RuntimeException> onFailure) {
+        this(name, 1, pollInterval, work, onFailure);
+    }
+
+    /**
+     * @param threads how many units run at once: only for work whose units claim their rows
+     *                ({@code FOR UPDATE SKIP LOCKED}), so that two threads never take the same one
+     */
+    public PollingWorker(String name, int threads, Duration pollInterval, BooleanSupplier work,
+                         Consumer<RuntimeException> onFailure) {
+        if (threads < 1) {
+            throw new IllegalArgumentException(name + ": at least one thread, not " + threads);
+        }
+        this.threads = threads;
         this.name = name;
         this.pollInterval = pollInterval;
         this.work = work;
@@ -43,19 +59,24 @@ public final class PollingWorker {
 
     public synchronized void start() {
         running = true;
-        thread = new Thread(this::runUntilStopped, name);
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(this::runUntilStopped, threads == 1 ? name : name + "-" + (i + 1));
+            thread.setDaemon(true);
+            thread.start();
+            workers.add(thread);
+        }
     }
 
     public void stop(Duration patience) {
         running = false;
-        wakeUps.release();
-        if (thread != null) {
+        wakeUps.release(threads);
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (Thread thread : workers) {
             try {
-                thread.join(patience.toMillis());
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -87,6 +108,9 @@ public final class PollingWorker {
             try {
                 boolean more = work.getAsBoolean();
                 backoff = FIRST_BACKOFF;
+                if (more && threads > 1 && wakeUps.availablePermits() == 0) {
+                    wakeUps.release(); // there is more than one unit waiting: a sibling may take the next
+                }
                 if (!more) {
                     wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
