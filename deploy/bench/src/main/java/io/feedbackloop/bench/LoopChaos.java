@@ -46,10 +46,10 @@ public final class LoopChaos {
     private static final List<String> GROUPS = List.of("feedback-ingest", "feedback-categorize", "feedback-action",
             "closeloop-notifier");
 
-    private final int rate = BenchSettings.integer("CHAOS_RATE", 40);
+    private final int rate = BenchSettings.integer("CHAOS_RATE", 25);
     private final Duration between = BenchSettings.seconds("CHAOS_BETWEEN_SECONDS", 15);
     private final Duration down = BenchSettings.seconds("CHAOS_DOWN_SECONDS", 3);
-    private final Duration drainLimit = BenchSettings.seconds("CHAOS_DRAIN_SECONDS", 360);
+    private final Duration drainLimit = BenchSettings.seconds("CHAOS_DRAIN_SECONDS", 600);
 
     /** Accepted feedback id -> the customer's address and score. */
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
@@ -109,7 +109,7 @@ public final class LoopChaos {
                     refused.sum(), unanswered.sum());
 
             long drainStarted = System.nanoTime();
-            awaitDrain(mail, topics);
+            awaitDrain(mail, topics, stack.broker().bootstrapServers());
             Thread.sleep(15_000); // a late duplicate would come now
             line("Drained %.0f s after the load stopped (limit %d s), checked 15 s later", (System.nanoTime() - drainStarted) / 1e9,
                     drainLimit.toSeconds());
@@ -151,16 +151,18 @@ public final class LoopChaos {
         }
     }
 
-    private void awaitDrain(MailArrivals mail, TopicCounter topics) throws InterruptedException {
+    /** Until every feedback is categorized and acknowledged and every consumer group has caught up. */
+    private void awaitDrain(MailArrivals mail, TopicCounter topics, String bootstrapServers) throws Exception {
         long deadline = System.nanoTime() + drainLimit.toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Integer> categorized = topics.tally(LoopTopics.FEEDBACK_CATEGORIZED).distinctEventsByKey();
             boolean done = accepted.entrySet().stream().allMatch(
-                    a -> categorized.containsKey(a.getKey()) && mail.count(a.getValue().email()) > 0);
+                    a -> categorized.containsKey(a.getKey()) && mail.count(a.getValue().email()) > 0)
+                    && consumerLag(bootstrapServers).values().stream().allMatch(lag -> lag == 0);
             if (done) {
                 return;
             }
-            Thread.sleep(1000);
+            Thread.sleep(2000);
         }
     }
 

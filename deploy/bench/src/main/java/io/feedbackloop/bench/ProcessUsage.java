@@ -18,16 +18,19 @@ final class ProcessUsage {
     /** Clock ticks per second of /proc's CPU times: USER_HZ, 100 on every Linux architecture we run on. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    /** CPU seconds used so far by the process, its live children, and its children that have ended. */
-    static double cpuSeconds(long pid) {
+    /**
+     * CPU seconds used so far by the process and, with {@code withChildren}, its live children and
+     * its children that have ended.
+     */
+    static double cpuSeconds(long pid, boolean withChildren) {
         long ticks = 0;
-        for (long member : tree(pid)) {
+        for (long member : withChildren ? tree(pid) : List.of(pid)) {
             String[] stat = stat(member);
             if (stat == null) {
                 continue;
             }
             ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime, stime
-            if (member == pid) {
+            if (member == pid && withChildren) {
                 ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]); // cutime, cstime: reaped children
             }
         }
@@ -38,9 +41,9 @@ final class ProcessUsage {
      * Memory in MiB: the proportional set size (PSS) of the process tree, so that memory shared
      * by PostgreSQL's backends (its buffer cache) counts once and not once per backend.
      */
-    static double memoryMiB(long pid) {
+    static double memoryMiB(long pid, boolean withChildren) {
         long kib = 0;
-        for (long member : tree(pid)) {
+        for (long member : withChildren ? tree(pid) : List.of(pid)) {
             kib += field(Path.of("/proc", String.valueOf(member), "smaps_rollup"), "Pss:");
         }
         return kib / 1024.0;

@@ -15,7 +15,10 @@ final class ResourceMeter {
     record Reading(Map<String, Double> cores, Map<String, Double> memoryMiB, double machineBusyShare) {
     }
 
+    private static final String BENCHMARK = "benchmark JVM (load, SMTP)";
     private final Map<String, Long> pids = new LinkedHashMap<>();
+    /** The services and the broker are this JVM's children: its own share excludes them. */
+    private final long benchmarkPid;
 
     ResourceMeter(LoopStack stack) {
         for (LoopStack.Service service : LoopStack.SERVICES) {
@@ -23,7 +26,8 @@ final class ResourceMeter {
         }
         pids.put("kafka broker", stack.broker().pid());
         stack.postgres().serverPid().ifPresent(pid -> pids.put("postgresql", pid));
-        pids.put("benchmark JVM (load, SMTP)", ProcessHandle.current().pid());
+        benchmarkPid = ProcessHandle.current().pid();
+        pids.put(BENCHMARK, benchmarkPid);
     }
 
     /** Starts measuring a phase; {@link Phase#end()} returns its reading. */
@@ -43,7 +47,7 @@ final class ResourceMeter {
             Map<String, Double> memory = new LinkedHashMap<>();
             pids.forEach((name, pid) -> {
                 cores.put(name, (cpuAtEnd.get(name) - cpuAtStart.get(name)) / seconds);
-                memory.put(name, ProcessUsage.memoryMiB(pid));
+                memory.put(name, ProcessUsage.memoryMiB(pid, pid != benchmarkPid));
             });
             return new Reading(cores, memory, Machine.busyShare(machineAtStart, Machine.cpuTicks()));
         }
@@ -51,7 +55,7 @@ final class ResourceMeter {
 
     private Map<String, Double> cpuSeconds() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> seconds.put(name, ProcessUsage.cpuSeconds(pid)));
+        pids.forEach((name, pid) -> seconds.put(name, ProcessUsage.cpuSeconds(pid, pid != benchmarkPid)));
         return seconds;
     }
 }
