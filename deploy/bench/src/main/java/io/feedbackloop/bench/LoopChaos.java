@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,11 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.stack.LoopStack;
 import io.feedbackloop.stack.LoopTopics;
 import io.feedbackloop.stack.ServiceProcess;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,8 +37,6 @@ public final class LoopChaos {
 
     private static final Logger LOG = Logger.getLogger(LoopChaos.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> GROUPS = List.of("feedback-ingest", "feedback-categorize", "feedback-action",
-            "closeloop-notifier");
 
     private final int rate = BenchSettings.integer("CHAOS_RATE", 25);
     private final Duration between = BenchSettings.seconds("CHAOS_BETWEEN_SECONDS", 15);
@@ -158,7 +150,7 @@ public final class LoopChaos {
             Map<String, Integer> categorized = topics.tally(LoopTopics.FEEDBACK_CATEGORIZED).distinctEventsByKey();
             boolean done = accepted.entrySet().stream().allMatch(
                     a -> categorized.containsKey(a.getKey()) && mail.count(a.getValue().email()) > 0)
-                    && consumerLag(bootstrapServers).values().stream().allMatch(lag -> lag == 0);
+                    && ConsumerLag.isZero(bootstrapServers);
             if (done) {
                 return;
             }
@@ -189,7 +181,7 @@ public final class LoopChaos {
             }
         }
         line("events stuck in an outbox (4 databases): %d", unsent);
-        Map<String, Long> lag = consumerLag(stack.broker().bootstrapServers());
+        Map<String, Long> lag = ConsumerLag.byGroup(stack.broker().bootstrapServers());
         line("consumer lag: %s", lag);
         return kept && unsent == 0 && lag.values().stream().allMatch(l -> l == 0);
     }
@@ -209,29 +201,6 @@ public final class LoopChaos {
         }
         line("%-44s %9d %6d %11d", promise, should, lost, duplicated);
         return lost == 0 && duplicated == 0;
-    }
-
-    private static Map<String, Long> consumerLag(String bootstrapServers) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        Map<String, Long> lagByGroup = new java.util.LinkedHashMap<>();
-        try (Admin admin = Admin.create(props)) {
-            for (String group : GROUPS) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                long lag = 0;
-                for (Map.Entry<TopicPartition, OffsetAndMetadata> c : committed.entrySet()) {
-                    if (c.getValue() != null) {
-                        lag += ends.get(c.getKey()).offset() - c.getValue().offset();
-                    }
-                }
-                lagByGroup.put(group, lag);
-            }
-        }
-        return lagByGroup;
     }
 
     private void line(String format, Object... args) {

@@ -10,6 +10,8 @@ final class Report {
     double acceptP99 = Double.NaN;
     double e2eP99 = Double.NaN;
     double e2eAcceptP99 = Double.NaN;
+    int steadyRate;
+    double steadyE2eP99 = Double.NaN;
     int receivedRecordBytes;
 
     void line(String format, Object... args) {
@@ -27,16 +29,25 @@ final class Report {
         line("  accept latency:  %s", outcome.latencies().summary());
     }
 
-    void resources(ResourceMeter.Reading atRate, ResourceMeter.Reading saturated, int rate) {
+    /** @param phases CPU per phase in this order, memory at the end of the last */
+    void resources(Map<String, ResourceMeter.Reading> phases) {
         blank();
-        line("Resources: CPU in cores busy on average during the phase, memory (PSS) at its end");
-        line("  %-28s %14s %14s %12s", "process", "at " + rate + "/s", "saturated", "memory");
-        for (Map.Entry<String, Double> part : saturated.cores().entrySet()) {
-            line("  %-28s %14.2f %14.2f %8.0f MiB", part.getKey(), atRate.cores().get(part.getKey()), part.getValue(),
-                    saturated.memoryMiB().get(part.getKey()));
+        line("Resources: CPU in cores busy on average during the phase, memory (PSS) at the end");
+        StringBuilder header = new StringBuilder(String.format("  %-28s", "process"));
+        phases.keySet().forEach(phase -> header.append(String.format(" %12s", phase)));
+        line("%s %12s", header, "memory");
+        ResourceMeter.Reading last = null;
+        for (ResourceMeter.Reading reading : phases.values()) {
+            last = reading;
         }
-        line("  %-28s %13.0f%% %13.0f%%", "whole machine busy", atRate.machineBusyShare() * 100,
-                saturated.machineBusyShare() * 100);
+        for (Map.Entry<String, Double> part : last.cores().entrySet()) {
+            StringBuilder row = new StringBuilder(String.format("  %-28s", part.getKey()));
+            phases.values().forEach(reading -> row.append(String.format(" %12.2f", reading.cores().get(part.getKey()))));
+            line("%s %8.0f MiB", row, last.memoryMiB().get(part.getKey()));
+        }
+        StringBuilder busy = new StringBuilder(String.format("  %-28s", "whole machine busy"));
+        phases.values().forEach(reading -> busy.append(String.format(" %11.0f%%", reading.machineBusyShare() * 100)));
+        line("%s", busy);
     }
 
     void targets(double importRowsPerSecond, int importRows) {
@@ -45,12 +56,16 @@ final class Report {
         line("  >= 5,000 accepted feedback/s ............ %s (%.0f/s)", verdict(acceptedPerSecond >= 5000), acceptedPerSecond);
         line("  p99 accept latency < 50 ms .............. %s (%.1f ms at saturation; %.1f ms at the fixed rate)",
                 verdict(acceptP99 < 50), acceptP99, e2eAcceptP99);
-        line("  end-to-end p99 < 1 s at the fixed rate .. %s (%s)", verdict(e2eP99 < 1000),
-                Double.isInfinite(e2eP99) ? "above the drain limit" : String.format("%.0f ms", e2eP99));
+        line("  end-to-end p99 < 1 s at the fixed rate .. %s (%s)%s", verdict(e2eP99 < 1000), millis(e2eP99),
+                steadyRate > 0 ? String.format("; at %d/s: %s", steadyRate, millis(steadyE2eP99)) : "");
         if (importRows > 0) {
             double seconds = importRows / importRowsPerSecond;
             line("  %,d-row import < 60 s ........... %s (%.0f s)", importRows, verdict(seconds < 60), seconds);
         }
+    }
+
+    private static String millis(double p99) {
+        return Double.isInfinite(p99) ? "above the drain limit" : String.format("%.0f ms", p99);
     }
 
     private static String verdict(boolean met) {

@@ -54,6 +54,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setPort(port == 0 ? FreePorts.find() : port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", keepData ? "on" : "off")
+                    // data that is kept is kept durably: a commit (an accepted feedback) survives a crash of
+                    // the server, not only of the services (the embedded server's default is off)
+                    .setServerConfig("synchronous_commit", keepData ? "on" : "off")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             LOG.infof("Embedded PostgreSQL listening on 127.0.0.1:%d (%d ms)", embedded.getPort(),
