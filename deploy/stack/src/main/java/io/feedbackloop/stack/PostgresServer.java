@@ -126,6 +126,21 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** A run-time setting as the server reports it ({@code SHOW name}), e.g. what a commit survives. */
+    public String setting(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a setting name: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the setting " + name, e);
+        }
+    }
+
     public String host() {
         return host;
     }
