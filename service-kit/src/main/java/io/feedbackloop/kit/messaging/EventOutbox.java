@@ -1,6 +1,6 @@
 package io.feedbackloop.kit.messaging;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +31,9 @@ public class EventOutbox {
     @Inject
     EventTracing tracing;
 
+    @Inject
+    Clock clock;
+
     /**
      * @param topic   Kafka topic (public contract)
      * @param type    CloudEvents type, e.g. {@code feedbackloop.feedback.received.v1}
@@ -47,7 +50,7 @@ public class EventOutbox {
         event.recordKey = key;
         event.subject = key;
         event.payload = toJson(payload);
-        event.createdAt = Instant.now();
+        event.createdAt = clock.instant();
         event.traceParent = tracing.traceparentForNewEvent(topic);
         event.persist();
         relay.wakeUpAfterCommit(transactions);

@@ -1,6 +1,7 @@
 package io.feedbackloop.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,15 +11,12 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.kit.tracing.EventTracing;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -41,7 +39,10 @@ public class IdempotentConsumer {
     private final ObjectMapper mapper;
 
     @Inject
-    EntityManager entityManager;
+    ProcessedEvents processedEvents;
+
+    @Inject
+    NewTransactions transactions;
 
     @Inject
     Validator validator;
@@ -49,11 +50,11 @@ public class IdempotentConsumer {
     @Inject
     EventTracing tracing;
 
-    @ConfigProperty(name = "consumer.retry.attempts", defaultValue = "10")
-    int attempts;
+    @Inject
+    ConsumerConfig config;
 
-    @ConfigProperty(name = "consumer.retry.initial-backoff", defaultValue = "PT0.2S")
-    Duration initialBackoff;
+    @Inject
+    Clock clock;
 
     @Inject
     public IdempotentConsumer(ObjectMapper mapper) {
@@ -81,11 +82,12 @@ public class IdempotentConsumer {
     }
 
     private <T> boolean consumeRead(IncomingEvent<T> event, String consumerName, Consumer<IncomingEvent<T>> effect) {
-        Duration backoff = initialBackoff;
+        Duration backoff = config.retry().initialBackoff();
+        int attempts = config.retry().attempts();
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!markProcessed(event.id(), consumerName)) {
+                return transactions.call(() -> {
+                    if (!processedEvents.markProcessed(event.id(), consumerName, clock.instant())) {
                         LOG.debugf("%s: event %s already processed, skipped", consumerName, event.id());
                         return false;
                     }
@@ -109,14 +111,6 @@ public class IdempotentConsumer {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
-    }
-
-    private boolean markProcessed(String eventId, String consumerName) {
-        int inserted = entityManager.createNativeQuery("""
-                INSERT INTO processed_event (event_id, consumer, processed_at) VALUES (?1, ?2, now())
-                ON CONFLICT DO NOTHING""")
-                .setParameter(1, eventId).setParameter(2, consumerName).executeUpdate();
-        return inserted == 1;
     }
 
     <T> IncomingEvent<T> read(ConsumerRecord<String, String> record, Class<T> type) {

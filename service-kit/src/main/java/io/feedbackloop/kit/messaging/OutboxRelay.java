@@ -1,27 +1,30 @@
 package io.feedbackloop.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.feedbackloop.kit.tracing.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -36,6 +39,10 @@ import org.jboss.logging.Logger;
  * whole batch is sent again later, so an event may reach Kafka twice but never zero times.
  * Consumers drop the second copy by its {@code ce_id}.
  *
+ * <p>An event Kafka refuses for good (larger than the broker accepts) stops the relay at that
+ * event: nothing written after it is sent, so no key's events are reordered, and every retry
+ * logs the refused event's id until an operator deals with it.
+ *
  * <p>A PostgreSQL advisory lock lets only one replica of a service relay at a time, so several
  * replicas neither send the same batch concurrently nor reorder one feedback's events.
  */
@@ -43,62 +50,61 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary constant naming "the outbox relay" among advisory locks of this database. */
-    private static final long RELAY_LOCK = 0x0B0C5E1AL;
+    private static final Duration CLEAN_UP_INTERVAL = Duration.ofMinutes(10);
 
+    // kafka.* and quarkus.* belong to other owners: a mapping of either prefix would have to name
+    // every property a service sets there, so these two stay single properties
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    @ConfigProperty(name = "outbox.relay.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "outbox.relay.poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT20S")
-    Duration sendTimeout;
-
-    /** Sent events (which hold personal data) are kept this long, for debugging, then deleted. */
-    @ConfigProperty(name = "outbox.retention", defaultValue = "P1D")
-    Duration retention;
-
-    /** Longer than the topics keep records (7 days), so a redelivery is still recognised. */
-    @ConfigProperty(name = "consumer.processed-retention", defaultValue = "P14D")
-    Duration processedRetention;
+    @Inject
+    OutboxConfig config;
 
     @Inject
-    EntityManager entityManager;
+    ConsumerConfig consumerConfig;
+
+    @Inject
+    OutboxTable table;
+
+    @Inject
+    ProcessedEvents processedEvents;
+
+    @Inject
+    NewTransactions transactions;
+
+    @Inject
+    PollingWorkers workers;
 
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Clock clock;
+
+    /** Where the relay's producer comes from: a real one, or a test's fake broker. */
+    Supplier<Producer<String, String>> producers = this::newKafkaProducer;
+
     private final AtomicLong backlog = new AtomicLong();
     private PollingWorker worker;
-    private KafkaProducer<String, String> producer;
-    private Instant nextCleanUp = Instant.now();
+    private Producer<String, String> producer;
+    private Instant nextCleanUp;
 
     void start(@Observes StartupEvent startup) {
         registry.gauge("outbox.backlog", backlog);
-        if (!enabled) {
-            return;
-        }
-        worker = new PollingWorker("outbox-relay", pollInterval, this::relayAndTidy, failure -> {
-            closeProducer();
-            refreshBacklog();
-        });
-        worker.start();
+        OutboxConfig.Relay relay = config.relay();
+        worker = workers.start(PollingWorkers.Schedule.of("outbox-relay", relay.pollInterval())
+                .enabledIf(relay.enabled()).stopWithin(relay.sendTimeout().plusSeconds(5)),
+                this::relayAndTidy, failure -> {
+                    closeProducer();
+                    refreshBacklog();
+                });
     }
 
+    /** Runs after {@link PollingWorkers} stopped the worker, so no batch is using the producer any more. */
     void stop(@Observes ShutdownEvent shutdown) {
-        if (worker != null) {
-            worker.stop(sendTimeout.plusSeconds(5));
-        }
         closeProducer();
     }
 
@@ -110,8 +116,8 @@ public class OutboxRelay {
     }
 
     /** @return true while full batches keep coming (more is probably waiting) */
-    private boolean relayAndTidy() {
-        if (relayOneBatch() == batchSize) {
+    boolean relayAndTidy() {
+        if (relayOneBatch() == config.relay().batchSize()) {
             return true;
         }
         backlog.set(0);
@@ -119,47 +125,51 @@ public class OutboxRelay {
         return false;
     }
 
-    private int relayOneBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, RELAY_LOCK).getSingleResult();
-            if (!Boolean.TRUE.equals(locked)) {
+    int relayOneBatch() {
+        return transactions.call(() -> {
+            if (!table.lockForRelay()) {
                 return 0;
             }
-            List<OutboxEvent> batch = entityManager
-                    .createQuery("FROM OutboxEvent WHERE sentAt IS NULL ORDER BY sequence", OutboxEvent.class)
-                    .setMaxResults(batchSize).getResultList();
+            List<OutboxEvent> batch = table.unsent(config.relay().batchSize());
             if (batch.isEmpty()) {
                 return 0;
             }
-            KafkaProducer<String, String> kafka = producer();
+            Duration sendTimeout = config.relay().sendTimeout();
+            Producer<String, String> kafka = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             long deadline = System.nanoTime() + sendTimeout.toNanos();
             for (OutboxEvent event : batch) {
                 Future<RecordMetadata> ack = kafka.send(toRecord(event));
                 // with the broker down each send may block for metadata: give up on the batch early
-                if (System.nanoTime() > deadline || (ack.isDone() && failed(ack))) {
+                if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Kafka did not accept the batch within " + sendTimeout);
+                }
+                // refused at once (too large, unknown topic): nothing after it may overtake it
+                if (ack.isDone()) {
+                    failure(ack).ifPresent(refusal -> {
+                        throw new IllegalStateException("Kafka refused event " + event.eventId + " (sequence "
+                                + event.sequence + ", topic " + event.topic + ")", refusal);
+                    });
                 }
                 acks.add(ack);
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
-            List<Long> sequences = batch.stream().map(e -> e.sequence).toList();
-            entityManager.createQuery("UPDATE OutboxEvent SET sentAt = :now WHERE sequence IN :sequences")
-                    .setParameter("now", Instant.now()).setParameter("sequences", sequences).executeUpdate();
+            table.markSent(batch.stream().map(e -> e.sequence).toList(), clock.instant());
             registry.counter("outbox.relayed").increment(batch.size());
             return batch.size();
         });
     }
 
-    private static boolean failed(Future<RecordMetadata> ack) {
+    private static Optional<Throwable> failure(Future<RecordMetadata> ack) {
         try {
             ack.get();
-            return false;
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause() == null ? e : e.getCause());
         } catch (Exception e) {
-            return true;
+            return Optional.of(e);
         }
     }
 
@@ -184,25 +194,29 @@ public class OutboxRelay {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private KafkaProducer<String, String> producer() {
+    private Producer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            // while the broker is down, fail the batch within the send timeout instead of blocking for minutes
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(sendTimeout.toMillis(), 5_000));
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeout.toMillis(), 10_000));
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()
-                    + (int) Math.min(sendTimeout.toMillis(), 10_000));
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
+            producer = producers.get();
         }
         return producer;
+    }
+
+    private Producer<String, String> newKafkaProducer() {
+        long sendTimeout = config.relay().sendTimeout().toMillis();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // while the broker is down, fail the batch within the send timeout instead of blocking for minutes
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(sendTimeout, 5_000));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeout, 10_000));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout + (int) Math.min(sendTimeout, 10_000));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
     }
 
     private void closeProducer() {
@@ -218,22 +232,22 @@ public class OutboxRelay {
 
     private void refreshBacklog() {
         try {
-            backlog.set(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt IS NULL")));
+            backlog.set(transactions.call(table::countUnsent));
         } catch (RuntimeException e) {
             LOG.debug("cannot count the outbox backlog", e);
         }
     }
 
     private void cleanUpSentEvents() {
-        if (Instant.now().isBefore(nextCleanUp)) {
+        Instant now = clock.instant();
+        if (nextCleanUp != null && now.isBefore(nextCleanUp)) {
             return;
         }
-        nextCleanUp = Instant.now().plus(Duration.ofMinutes(10));
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxEvent.delete("sentAt < ?1", Instant.now().minus(retention));
+        nextCleanUp = now.plus(CLEAN_UP_INTERVAL);
+        transactions.run(() -> {
+            table.deleteSentBefore(now.minus(config.retention()));
             // a processed event id only has to be remembered while Kafka may still redeliver it
-            entityManager.createNativeQuery("DELETE FROM processed_event WHERE processed_at < ?1")
-                    .setParameter(1, Instant.now().minus(processedRetention)).executeUpdate();
+            processedEvents.forgetProcessedBefore(now.minus(consumerConfig.processedRetention()));
         });
     }
 }

@@ -29,6 +29,7 @@ public final class PollingWorker {
     private final BooleanSupplier work;
     private final Consumer<RuntimeException> onFailure;
     private final int threads;
+    private final Pause pause;
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
@@ -47,6 +48,11 @@ public final class PollingWorker {
      */
     public PollingWorker(String name, int threads, Duration pollInterval, BooleanSupplier work,
                          Consumer<RuntimeException> onFailure) {
+        this(name, threads, pollInterval, work, onFailure, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    PollingWorker(String name, int threads, Duration pollInterval, BooleanSupplier work,
+                  Consumer<RuntimeException> onFailure, Pause pause) {
         if (threads < 1) {
             throw new IllegalArgumentException(name + ": at least one thread, not " + threads);
         }
@@ -55,6 +61,13 @@ public final class PollingWorker {
         this.pollInterval = pollInterval;
         this.work = work;
         this.onFailure = onFailure;
+        this.pause = pause;
+    }
+
+    /** Waits out a backoff; apart so that tests can see each backoff without waiting for it. */
+    @FunctionalInterface
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
     }
 
     public synchronized void start() {
@@ -103,6 +116,16 @@ public final class PollingWorker {
     }
 
     private void runUntilStopped() {
+        try {
+            runUnits();
+        } finally {
+            // a sibling may have drained the wake-ups stop() released for the others: pass one on,
+            // so each waiting thread in turn sees the stop instead of sleeping out the poll interval
+            wakeUps.release();
+        }
+    }
+
+    private void runUnits() {
         Duration backoff = FIRST_BACKOFF;
         while (running) {
             try {
@@ -125,7 +148,7 @@ public final class PollingWorker {
                 LOG.warnf("%s failed, retrying in %d ms: %s", name, backoff.toMillis(), rootMessage(e));
                 onFailure.accept(e);
                 try {
-                    Thread.sleep(backoff.toMillis());
+                    pause.pause(backoff);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;

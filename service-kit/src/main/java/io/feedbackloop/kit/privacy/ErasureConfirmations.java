@@ -1,6 +1,6 @@
 package io.feedbackloop.kit.privacy;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 
@@ -25,6 +25,10 @@ public class ErasureConfirmations {
     @Inject
     IdempotentConsumer consumer;
 
+    @Inject
+    Clock clock;
+
+    // quarkus.* belongs to Quarkus: a mapping of that prefix is not ours to declare
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -37,6 +41,6 @@ public class ErasureConfirmations {
     @Transactional(Transactional.TxType.MANDATORY)
     public void confirm(UUID erasureId, long rowsAffected) {
         outbox.publish(CustomerErasure.CONFIRMED_TOPIC, CustomerErasure.CONFIRMED_TYPE, erasureId.toString(),
-                new CustomerErasure.Confirmed(erasureId, service, rowsAffected, Instant.now()));
+                new CustomerErasure.Confirmed(erasureId, service, rowsAffected, clock.instant()));
     }
 }

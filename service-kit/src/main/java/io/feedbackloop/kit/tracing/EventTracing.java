@@ -3,7 +3,6 @@ package io.feedbackloop.kit.tracing;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -24,6 +23,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,11 +69,12 @@ public class EventTracing {
         }
     };
 
+    // quarkus.* belongs to Quarkus: a mapping of that prefix is not ours to declare
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
-    @ConfigProperty(name = "tracing.otlp-endpoint")
-    Optional<String> otlpEndpoint;
+    @Inject
+    TracingConfig config;
 
     private volatile OpenTelemetrySdk sdk;
     private volatile Tracer tracer;
@@ -86,7 +87,7 @@ public class EventTracing {
                     SdkTracerProviderBuilder provider = SdkTracerProvider.builder()
                             .setResource(Resource.getDefault().merge(Resource.create(
                                     Attributes.of(AttributeKey.stringKey("service.name"), service))));
-                    otlpEndpoint.filter(e -> !e.isBlank()).ifPresent(endpoint -> provider.addSpanProcessor(
+                    config.otlpEndpoint().filter(e -> !e.isBlank()).ifPresent(endpoint -> provider.addSpanProcessor(
                             BatchSpanProcessor.builder(OtlpGrpcSpanExporter.builder().setEndpoint(endpoint).build()).build()));
                     sdk = OpenTelemetrySdk.builder().setTracerProvider(provider.build()).build();
                     tracer = sdk.getTracer("io.feedbackloop");
