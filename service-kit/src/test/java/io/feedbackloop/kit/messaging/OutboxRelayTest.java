@@ -95,8 +95,7 @@ class OutboxRelayTest {
         MockProducer<String, String> broker = broker(false);
         relay = relay(10, broker);
 
-        Future<Integer> relaying = CompletableFuture.supplyAsync(relay::relayOneBatch);
-        Await.until("both records handed to the broker", () -> broker.history().size() == 2);
+        Future<Integer> relaying = relayWhileTheBrokerHolds(broker, 2);
         broker.completeNext();
         assertEquals(2, database.unsentEvents().size(), "one acknowledgement of two marks nothing");
 
@@ -112,8 +111,7 @@ class OutboxRelayTest {
         MockProducer<String, String> broker = broker(false);
         relay = relay(10, broker);
 
-        Future<Integer> relaying = CompletableFuture.supplyAsync(relay::relayOneBatch);
-        Await.until("both records handed to the broker", () -> broker.history().size() == 2);
+        Future<Integer> relaying = relayWhileTheBrokerHolds(broker, 2);
         broker.completeNext();
         broker.errorNext(new TimeoutException("no answer from the leader"));
         Exception failure = assertThrows(Exception.class, () -> relaying.get(10, TimeUnit.SECONDS));
@@ -121,8 +119,7 @@ class OutboxRelayTest {
         assertEquals(2, database.unsentEvents().size(), "nothing lost, nothing marked");
 
         broker.clear();
-        Future<Integer> again = CompletableFuture.supplyAsync(relay::relayOneBatch);
-        Await.until("the batch handed over again", () -> broker.history().size() == 2);
+        Future<Integer> again = relayWhileTheBrokerHolds(broker, 2);
         broker.completeNext();
         broker.completeNext();
         assertEquals(2, again.get(10, TimeUnit.SECONDS));
@@ -260,6 +257,13 @@ class OutboxRelayTest {
         Await.until("the producer closed after the failure", broker::closed);
         relay.workers.stopAll();
         assertEquals(1, database.unsentEvents().size(), "nothing lost");
+    }
+
+    /** Relays one batch on another thread, which waits for the acknowledgements the test gives. */
+    private Future<Integer> relayWhileTheBrokerHolds(MockProducer<String, String> broker, int records) {
+        Future<Integer> relaying = CompletableFuture.supplyAsync(relay::relayOneBatch);
+        Await.until(records + " records handed to the broker", () -> broker.history().size() == records);
+        return relaying;
     }
 
     private OutboxRelay relay(int batchSize, MockProducer<String, String> broker) {

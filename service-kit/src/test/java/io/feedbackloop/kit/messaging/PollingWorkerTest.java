@@ -50,10 +50,7 @@ class PollingWorkerTest {
     @Test
     void aWakeUpCutsTheWaitForTheNextPoll() {
         AtomicInteger runs = new AtomicInteger();
-        PollingWorker worker = start("wake", 1, () -> {
-            runs.incrementAndGet();
-            return false;
-        });
+        PollingWorker worker = start("wake", 1, idle(runs));
         Await.until("the first run", () -> runs.get() == 1);
 
         worker.wakeUp();
@@ -64,10 +61,7 @@ class PollingWorkerTest {
     @Test
     void aCommittedTransactionWakesTheWorkerAndARolledBackOneDoesNot() {
         AtomicInteger runs = new AtomicInteger();
-        PollingWorker worker = start("after-commit", 1, () -> {
-            runs.incrementAndGet();
-            return false;
-        });
+        PollingWorker worker = start("after-commit", 1, idle(runs));
         Await.until("the first run", () -> runs.get() == 1);
         TransactionSynchronizationRegistry transactions = mock(TransactionSynchronizationRegistry.class);
         ArgumentCaptor<Synchronization> synchronization = ArgumentCaptor.forClass(Synchronization.class);
@@ -164,10 +158,7 @@ class PollingWorkerTest {
     @Test
     void stopEndsEveryThreadOfTheWorkerNotOnlyTheFirstToWake() {
         AtomicInteger runs = new AtomicInteger();
-        PollingWorker worker = start("idle", 4, () -> {
-            runs.incrementAndGet();
-            return false;
-        });
+        PollingWorker worker = start("idle", 4, idle(runs));
         Await.until("each of the four threads ran once and now waits", () -> runs.get() == 4);
 
         worker.stop(PATIENCE);
@@ -201,6 +192,14 @@ class PollingWorkerTest {
     void needsAtLeastOneThread() {
         assertThrows(IllegalArgumentException.class, () -> new PollingWorker("none", 0, AN_HOUR, () -> false, e -> {
         }));
+    }
+
+    /** Work that counts its runs and never finds more. */
+    private static BooleanSupplier idle(AtomicInteger runs) {
+        return () -> {
+            runs.incrementAndGet();
+            return false;
+        };
     }
 
     private PollingWorker start(String name, int threads, BooleanSupplier work) {
