@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedbackloop.action.service.ImprovementFanOut;
+import io.feedbackloop.action.improvements.ImprovementFanOut;
 import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;

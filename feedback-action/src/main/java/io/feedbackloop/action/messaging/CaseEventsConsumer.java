@@ -1,6 +1,8 @@
 package io.feedbackloop.action.messaging;
 
-import io.feedbackloop.action.service.CaseService;
+import io.feedbackloop.action.cases.CaseOpener;
+import io.feedbackloop.action.events.CategorizedFeedback;
+import io.feedbackloop.action.events.FollowUpSent;
 import io.feedbackloop.kit.messaging.IdempotentConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,14 +16,14 @@ public class CaseEventsConsumer {
     IdempotentConsumer consumer;
 
     @Inject
-    CaseService cases;
+    CaseOpener cases;
 
     @Incoming("feedback-categorized")
     public void onCategorized(ConsumerRecord<String, String> record) {
         consumer.consume(record, CategorizedFeedback.class, "case-opener", event -> cases.onCategorized(event.data()));
     }
 
-    /** Same body as a first categorization, plus what changed; see {@link CaseService#onRecategorized}. */
+    /** Same body as a first categorization, plus what changed; see {@link CaseOpener#onRecategorized}. */
     @Incoming("feedback-recategorized")
     public void onRecategorized(ConsumerRecord<String, String> record) {
         consumer.consume(record, CategorizedFeedback.class, "case-relabeler",

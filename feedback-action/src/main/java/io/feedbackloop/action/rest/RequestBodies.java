@@ -6,12 +6,12 @@ import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 
 /** A management request without a body is the client's mistake, answered like any invalid field. */
-final class RequestBodies {
+public final class RequestBodies {
 
     private RequestBodies() {
     }
 
-    static <T> T required(T body) {
+    public static <T> T required(T body) {
         if (body == null) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("body", "NotNull",
                     "must be a JSON object"))));
