@@ -9,12 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.feedbackloop.action.cases.api.CaseView;
-import io.feedbackloop.action.cases.rest.CaseMapper;
-import io.feedbackloop.action.events.ActionResolvedEvent;
 import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.action.teams.TeamMember;
-import io.feedbackloop.kit.messaging.EventOutbox;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,13 +36,13 @@ public class CaseCommands {
     public static final String CLOSED = "closed";
 
     @Inject
-    CaseQueries finder;
+    CaseQueries queries;
 
     @Inject
     CaseJournal journal;
 
     @Inject
-    EventOutbox outbox;
+    CaseEvents events;
 
     @Inject
     Clock clock;
@@ -58,7 +54,7 @@ public class CaseCommands {
      * @param assignee an active member of the owner team (email), or null to unassign. Agents only
      *                 see their own team's cases, so they can assign them only to themselves or teammates.
      */
-    public CaseView assign(Caller caller, UUID id, Long expectedVersion, String assignee) {
+    public CaseFile assign(Caller caller, UUID id, Long expectedVersion, String assignee) {
         SupportCase c = editable(caller, id, expectedVersion);
         requireNotClosed(c, "assign");
         String to = assignee == null || assignee.isBlank() ? null : assignee.trim();
@@ -71,7 +67,7 @@ public class CaseCommands {
             to = member.email;
         }
         if (Objects.equals(to, c.assignee)) {
-            return finder.view(c);
+            return queries.file(c);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", c.assignee);
@@ -86,7 +82,7 @@ public class CaseCommands {
      * reply to the customer goes out on {@code action.updated.v1} as {@code customerReply} for the
      * notifier to send, and the first one is the case's first response.
      */
-    public CaseView comment(Caller caller, UUID id, Long expectedVersion, String visibility, String text) {
+    public CaseFile comment(Caller caller, UUID id, Long expectedVersion, String visibility, String text) {
         SupportCase c = editable(caller, id, expectedVersion);
         Instant now = clock.instant();
         CaseComment comment = new CaseComment();
@@ -115,11 +111,11 @@ public class CaseCommands {
     }
 
     /** open, in_progress, waiting_customer; a closed case must be reopened (with a reason) first. */
-    public CaseView changeStatus(Caller caller, UUID id, Long expectedVersion, String status) {
+    public CaseFile changeStatus(Caller caller, UUID id, Long expectedVersion, String status) {
         SupportCase c = editable(caller, id, expectedVersion);
         requireNotClosed(c, "change the status of");
         if (status.equals(c.status)) {
-            return finder.view(c);
+            return queries.file(c);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", c.status);
@@ -135,7 +131,7 @@ public class CaseCommands {
      * first response now: the resolution is that response (a duplicate's customer hears back through
      * the case it duplicates).
      */
-    public CaseView close(Caller caller, UUID id, Long expectedVersion, String code, String rootCause,
+    public CaseFile close(Caller caller, UUID id, Long expectedVersion, String code, String rootCause,
                           String resolutionText) {
         SupportCase c = editable(caller, id, expectedVersion);
         if (CLOSED.equals(c.status)) {
@@ -158,8 +154,7 @@ public class CaseCommands {
         details.put("rootCause", c.rootCause);
         details.put("resolutionText", c.resolutionText);
         journal.record(c, caller.person(), "closed", details, null);
-        outbox.publish(ActionResolvedEvent.TOPIC, ActionResolvedEvent.TYPE, c.feedbackId.toString(),
-                CaseMapper.toResolvedEvent(c, caller.person()));
+        events.resolved(c, caller.person());
         registry.counter("cases.closed", "resolution", c.resolutionCode).increment();
         return saved(c);
     }
@@ -170,7 +165,7 @@ public class CaseCommands {
      * resolution deadline minus opening time), counted from now in plain hours, and a breach of
      * it is escalated again.
      */
-    public CaseView reopen(Caller caller, UUID id, Long expectedVersion, String reason) {
+    public CaseFile reopen(Caller caller, UUID id, Long expectedVersion, String reason) {
         SupportCase c = editable(caller, id, expectedVersion);
         if (!CLOSED.equals(c.status)) {
             throw conflict("not-closed", "only a closed case can be reopened; this one is " + c.status);
@@ -216,7 +211,7 @@ public class CaseCommands {
     }
 
     private SupportCase editable(Caller caller, UUID id, Long expectedVersion) {
-        SupportCase c = finder.visibleForUpdate(caller, id);
+        SupportCase c = queries.visibleForUpdate(caller, id);
         if (expectedVersion != null && expectedVersion != c.rowVersion) {
             throw new ProblemException(Problem.of(412, "stale-version", "Precondition Failed",
                     "the case changed since you read it (version " + expectedVersion + ", now " + c.rowVersion
@@ -232,9 +227,9 @@ public class CaseCommands {
     }
 
     /** Writes the change now, so that a concurrent one surfaces here as a 409 and the view shows the new version. */
-    private CaseView saved(SupportCase c) {
+    private CaseFile saved(SupportCase c) {
         Panache.getEntityManager().flush();
-        return finder.view(c);
+        return queries.file(c);
     }
 
     private static ProblemException conflict(String kind, String detail) {

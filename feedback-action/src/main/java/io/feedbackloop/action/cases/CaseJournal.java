@@ -2,12 +2,9 @@ package io.feedbackloop.action.cases;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
-import io.feedbackloop.action.events.ActionUpdatedEvent;
-import io.feedbackloop.kit.messaging.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,7 +18,7 @@ import jakarta.transaction.Transactional;
 public class CaseJournal {
 
     @Inject
-    EventOutbox outbox;
+    CaseEvents events;
 
     @Inject
     Clock clock;
@@ -42,11 +39,6 @@ public class CaseJournal {
         audit.action = change;
         audit.details = details;
         audit.persist();
-        outbox.publish(ActionUpdatedEvent.TOPIC, ActionUpdatedEvent.TYPE, c.feedbackId.toString(),
-                new ActionUpdatedEvent(c.id, c.feedbackId, now, change, actor, details, c.status, c.priority,
-                        c.ownerTeam, c.assignee, c.firstResponseDueAt, c.resolutionDueAt, Arrays.asList(c.themes),
-                        new ActionUpdatedEvent.Customer(c.customerId, c.customerEmail, c.customerPhone,
-                                c.customerName, c.customerLocale),
-                        customerReply));
+        events.changed(c, audit, customerReply);
     }
 }

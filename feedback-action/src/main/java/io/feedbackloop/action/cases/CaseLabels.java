@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.feedbackloop.action.events.CategorizedFeedback;
+import io.feedbackloop.action.feedback.Categorization;
 import io.feedbackloop.action.feedback.FeedbackCopy;
 import io.feedbackloop.action.rules.CaseRules;
 import io.feedbackloop.action.sla.CasePriority;
@@ -39,7 +39,7 @@ public class CaseLabels {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refresh(SupportCase c, FeedbackCopy feedback, CategorizedFeedback.Change change) {
+    public void refresh(SupportCase c, FeedbackCopy feedback, Categorization.Change change) {
         Map<String, Object> from = labels(c);
         c.themes = feedback.themes.clone();
         c.urgency = feedback.urgency.clone();

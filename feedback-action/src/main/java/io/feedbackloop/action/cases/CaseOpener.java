@@ -5,17 +5,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.feedbackloop.action.cases.rest.CaseMapper;
-import io.feedbackloop.action.events.ActionOpenedEvent;
-import io.feedbackloop.action.events.CategorizedFeedback;
-import io.feedbackloop.action.events.FollowUpSent;
+import io.feedbackloop.action.feedback.Categorization;
 import io.feedbackloop.action.feedback.FeedbackCopies;
 import io.feedbackloop.action.feedback.FeedbackCopy;
 import io.feedbackloop.action.rules.CaseRouter;
 import io.feedbackloop.action.rules.CaseRules;
 import io.feedbackloop.action.sla.CasePriority;
 import io.feedbackloop.action.sla.SlaClock;
-import io.feedbackloop.kit.messaging.EventOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +27,7 @@ import jakarta.transaction.Transactional;
 public class CaseOpener {
 
     @Inject
-    EventOutbox outbox;
+    CaseEvents events;
 
     @Inject
     MeterRegistry registry;
@@ -56,8 +52,8 @@ public class CaseOpener {
 
     /** A first categorization: opens a case if a rule matches and the feedback has none yet (a resent event). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onCategorized(CategorizedFeedback event) {
-        FeedbackCopy feedback = copies.apply(event);
+    public void onCategorized(Categorization categorization) {
+        FeedbackCopy feedback = copies.apply(categorization);
         if (SupportCase.forFeedback(feedback.feedbackId) == null) {
             openIfARuleMatches(feedback);
         }
@@ -69,28 +65,33 @@ public class CaseOpener {
      * marked it as a legal threat, say).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onRecategorized(CategorizedFeedback event) {
-        FeedbackCopy feedback = copies.apply(event);
+    public void onRecategorized(Categorization categorization) {
+        FeedbackCopy feedback = copies.apply(categorization);
         SupportCase existing = SupportCase.forFeedback(feedback.feedbackId);
         if (existing == null) {
             openIfARuleMatches(feedback);
         } else {
-            labels.refresh(existing, feedback, event.change());
+            labels.refresh(existing, feedback, categorization.change());
         }
     }
 
-    /** The customer heard from us: the first-response promise is kept (or late) as of that moment. */
+    /**
+     * The customer heard from us: the first-response promise is kept (or late) as of that moment.
+     *
+     * @param caseId     the case the message answered, or null: then the case of {@code feedbackId}
+     * @param feedbackId null for a message that answers no feedback (a survey invitation)
+     * @param sentAt     when the customer was written to; null: now
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onFollowUpSent(FollowUpSent followUp) {
-        if (followUp.caseId() == null && followUp.feedbackId() == null) {
+    public void onCustomerContacted(UUID caseId, UUID feedbackId, Instant sentAt) {
+        if (caseId == null && feedbackId == null) {
             return;
         }
-        SupportCase supportCase = followUp.caseId() != null ? SupportCase.findById(followUp.caseId())
-                : SupportCase.forFeedback(followUp.feedbackId());
+        SupportCase supportCase = caseId != null ? SupportCase.findById(caseId) : SupportCase.forFeedback(feedbackId);
         if (supportCase == null || supportCase.firstResponseAt != null) {
             return;
         }
-        supportCase.firstResponseAt = followUp.sentAt() != null ? followUp.sentAt() : clock.instant();
+        supportCase.firstResponseAt = sentAt != null ? sentAt : clock.instant();
         supportCase.updatedAt = clock.instant();
     }
 
@@ -106,7 +107,7 @@ public class CaseOpener {
 
         SupportCase c = new SupportCase();
         c.id = UUID.randomUUID();
-        CaseMapper.copyFeedback(feedback, c);
+        copyFeedback(feedback, c);
         c.status = "open";
         c.priority = priority.label();
         c.ruleId = match.get().rule().id;
@@ -120,8 +121,26 @@ public class CaseOpener {
         c.resolutionDueAt = due.resolutionDueAt();
         c.updatedAt = now;
         c.persist();
-        outbox.publish(ActionOpenedEvent.TOPIC, ActionOpenedEvent.TYPE, c.feedbackId.toString(),
-                CaseMapper.toOpenedEvent(c));
+        events.opened(c);
         registry.counter("cases.opened", "priority", c.priority, "rule", c.ruleName).increment();
+    }
+
+    /** What a case keeps of the feedback that opened it (labels are refreshed when it is recategorized). */
+    private static void copyFeedback(FeedbackCopy from, SupportCase to) {
+        to.feedbackId = from.feedbackId;
+        to.channel = from.channel;
+        to.touchpoint = from.touchpoint;
+        to.customerId = from.customerId;
+        to.customerEmail = from.customerEmail;
+        to.customerPhone = from.customerPhone;
+        to.customerName = from.customerName;
+        to.customerSegment = from.customerSegment;
+        to.customerLocale = from.customerLocale;
+        to.npsScore = from.npsScore;
+        to.text = from.text;
+        to.sentiment = from.sentiment;
+        to.feedbackType = from.feedbackType;
+        to.themes = from.themes.clone();
+        to.urgency = from.urgency.clone();
     }
 }

@@ -12,11 +12,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.feedbackloop.action.cases.api.AuditEntryView;
-import io.feedbackloop.action.cases.api.CasePage;
-import io.feedbackloop.action.cases.api.CaseSummary;
-import io.feedbackloop.action.cases.api.CaseView;
-import io.feedbackloop.action.cases.rest.CaseMapper;
 import io.feedbackloop.action.feedback.FeedbackCopy;
 import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.kit.problem.Problem;
@@ -63,19 +58,20 @@ public class CaseQueries {
         return supportCase;
     }
 
-    public CaseView find(Caller caller, UUID id) {
-        return view(visible(caller, id));
+    public CaseFile find(Caller caller, UUID id) {
+        return file(visible(caller, id));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaseView view(SupportCase supportCase) {
-        return CaseMapper.toView(supportCase, FeedbackCopy.findById(supportCase.feedbackId),
-                CaseComment.of(supportCase.id), clock.instant());
+    public CaseFile file(SupportCase supportCase) {
+        return new CaseFile(supportCase, FeedbackCopy.findById(supportCase.feedbackId), CaseComment.of(supportCase.id),
+                clock.instant());
     }
 
-    public List<AuditEntryView> audit(Caller caller, UUID id) {
+    /** Every change of the case, oldest first. */
+    public List<CaseAudit> audit(Caller caller, UUID id) {
         SupportCase supportCase = visible(caller, id);
-        return CaseAudit.of(supportCase.id).stream().map(CaseMapper::toView).toList();
+        return CaseAudit.of(supportCase.id);
     }
 
     /**
@@ -83,7 +79,7 @@ public class CaseQueries {
      * none, last), by keyset: a page never repeats or skips a case because others were added meanwhile.
      * Agents are held to their own team whatever they ask for.
      */
-    public CasePage list(Caller caller, CaseFilter filter, String cursor, int limit) {
+    public CaseListing list(Caller caller, CaseFilter filter, String cursor, int limit) {
         Instant now = clock.instant();
         StringBuilder sql = new StringBuilder("SELECT c.id, c.next_due_at FROM support_case c WHERE TRUE");
         Map<String, Object> params = new HashMap<>();
@@ -140,15 +136,15 @@ public class CaseQueries {
         Map<UUID, SupportCase> cases = ids.isEmpty() ? Map.of()
                 : SupportCase.<SupportCase>list("id in ?1", ids).stream()
                         .collect(Collectors.toMap(c -> c.id, Function.identity()));
-        List<CaseSummary> items = new ArrayList<>();
+        List<CaseListing.Entry> items = new ArrayList<>();
         for (Object[] row : page) {
             SupportCase supportCase = cases.get((UUID) row[0]);
             if (supportCase != null) {
-                items.add(CaseMapper.toSummary(supportCase, (Instant) row[1], now));
+                items.add(new CaseListing.Entry(supportCase, (Instant) row[1]));
             }
         }
         Object[] last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new CasePage(items, more ? new Cursor((Instant) last[1], (UUID) last[0]).encode() : null);
+        return new CaseListing(items, more ? new Cursor((Instant) last[1], (UUID) last[0]).encode() : null, now);
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name,

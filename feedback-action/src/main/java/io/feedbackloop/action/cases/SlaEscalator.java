@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.feedbackloop.action.config.CaseConfig;
 import io.feedbackloop.action.sla.CasePriority;
 import io.feedbackloop.action.teams.TeamMember;
 import io.feedbackloop.action.teams.Teams;
@@ -20,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Escalates cases whose first-response or resolution deadline passed: once per breach, the case
@@ -47,22 +47,16 @@ public class SlaEscalator {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "case.escalation.enabled", defaultValue = "true")
-    boolean enabled;
-
-    /** How often deadlines are checked: an escalation comes at most this late. */
-    @ConfigProperty(name = "case.escalation.interval", defaultValue = "30s")
-    Duration interval;
-
-    @ConfigProperty(name = "case.escalation.batch-size", defaultValue = "100")
-    int batchSize;
+    @Inject
+    CaseConfig config;
 
     private PollingWorker worker;
 
     void start(@Observes StartupEvent startup) {
-        if (enabled) {
-            worker = new PollingWorker("sla-escalator", interval, this::escalateBreaches, failure -> {
-            });
+        if (config.escalation().enabled()) {
+            worker = new PollingWorker("sla-escalator", config.escalation().interval(), this::escalateBreaches,
+                    failure -> {
+                    });
             worker.start();
         }
     }
@@ -78,7 +72,7 @@ public class SlaEscalator {
         List<String> breaches = QuarkusTransaction.requiringNew().call(this::escalateBatch);
         // counted once committed, so a rolled-back batch is not counted
         breaches.forEach(breach -> registry.counter("cases.escalated", "breach", breach).increment());
-        return breaches.size() >= batchSize;
+        return breaches.size() >= config.escalation().batchSize();
     }
 
     private List<String> escalateBatch() {
@@ -111,7 +105,7 @@ public class SlaEscalator {
                 ORDER BY opened_at, id
                 LIMIT ?2
                 FOR UPDATE SKIP LOCKED""", SupportCase.class)
-                .setParameter(1, now).setParameter(2, batchSize).getResultList();
+                .setParameter(1, now).setParameter(2, config.escalation().batchSize()).getResultList();
     }
 
     private void escalate(SupportCase c, String breach) {

@@ -69,4 +69,12 @@ public class ImprovementAction extends PanacheEntityBase {
     public boolean isPublished() {
         return PUBLISHED.equals(status);
     }
+
+    /**
+     * draft; first-batch (published: at most {@code firstBatchSize} customers are told until a lead
+     * releases it); released (everyone linked is told).
+     */
+    public String stage() {
+        return !isPublished() ? "draft" : releasedAt == null ? "first-batch" : "released";
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,19 +13,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.feedbackloop.action.improvements.api.ImprovementActionRequest;
-import io.feedbackloop.action.improvements.api.ImprovementActionView;
-import io.feedbackloop.action.improvements.api.ImprovementLinkRequest;
-import io.feedbackloop.action.improvements.api.ImprovementLinkResult;
 import io.feedbackloop.action.teams.Caller;
+import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
-import io.feedbackloop.kit.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 
 /**
  * Improvement actions ("you said, we did"): a team's lead drafts what customers are told, links
@@ -49,53 +43,103 @@ public class ImprovementActions {
     @Inject
     Clock clock;
 
-    @Inject
-    Validator validator;
+    /**
+     * A new improvement action, created as a draft.
+     *
+     * @param message        what customers are told, by language: {@code en} and/or {@code ru}; a customer
+     *                       is told it in their language, else in English
+     * @param firstBatchSize how many customers are told first (null: 20); the rest once a lead releases
+     *                       the action after checking those messages went well
+     */
+    public record Draft(String teamId, String theme, String title, Map<String, String> message,
+                        Integer firstBatchSize) {
+    }
 
-    public ImprovementActionView create(Caller caller, ImprovementActionRequest request) {
-        caller.requireLead();
-        List<Problem.Violation> violations = violations(request);
-        if (request != null) {
-            violations.addAll(AnnouncementLanguage.violations(request.message()));
+    /**
+     * Feedback an action answers: explicit {@code feedbackIds}, or every feedback with {@code theme}
+     * (a group matches its leaves) responded in [{@code from}, {@code to}), ISO-8601 instants read
+     * here so that a malformed one is named.
+     */
+    public record Links(List<UUID> feedbackIds, String theme, String from, String to) {
+
+        boolean byIds() {
+            return feedbackIds != null;
         }
-        refuseIfAny(violations);
-        requireLeadOf(caller, request.teamId());
-        if (!teamExists(request.teamId())) {
-            throw invalid("teamId", "exists", "no team with id " + request.teamId());
+    }
+
+    /**
+     * @param linked    feedback linked to the action
+     * @param announced of them, customers whose message has been published
+     * @param pending   linked but not yet announced (held back until release, or next in line)
+     */
+    public record LinkCounts(long linked, long announced, long pending) {
+
+        static final LinkCounts NONE = new LinkCounts(0, 0, 0);
+    }
+
+    /** An action and how far its fan-out is. */
+    public record Overview(ImprovementAction action, LinkCounts counts) {
+    }
+
+    /**
+     * @param added  feedback newly linked by a request (those already linked are not counted again)
+     * @param counts the action's links after it
+     */
+    public record Linked(int added, LinkCounts counts) {
+    }
+
+    /**
+     * @param draft          null when the request had no body ({@code formViolations} says so)
+     * @param formViolations what is wrong with the request's own fields, refused together with the rest
+     */
+    public Overview create(Caller caller, Draft draft, List<Problem.Violation> formViolations) {
+        caller.requireLead();
+        List<Problem.Violation> violations = formViolations;
+        if (draft != null) {
+            violations.addAll(AnnouncementLanguage.violations(draft.message()));
+        }
+        Refusals.refuseIfAny(violations);
+        requireLeadOf(caller, draft.teamId());
+        if (!teamExists(draft.teamId())) {
+            throw invalid("teamId", "exists", "no team with id " + draft.teamId());
         }
         ImprovementAction action = new ImprovementAction();
         action.id = UUID.randomUUID();
-        action.teamId = request.teamId();
-        action.theme = request.theme();
-        action.title = request.title().strip();
-        action.message = AnnouncementLanguage.normalized(request.message());
+        action.teamId = draft.teamId();
+        action.theme = draft.theme();
+        action.title = draft.title().strip();
+        action.message = AnnouncementLanguage.normalized(draft.message());
         action.status = ImprovementAction.DRAFT;
         action.createdBy = caller.person();
         action.createdAt = clock.instant();
-        action.firstBatchSize = request.firstBatchSize() != null ? request.firstBatchSize() : DEFAULT_FIRST_BATCH;
+        action.firstBatchSize = draft.firstBatchSize() != null ? draft.firstBatchSize() : DEFAULT_FIRST_BATCH;
         action.persist();
-        return view(action, new ImprovementActionView.Counts(0, 0, 0));
+        return new Overview(action, LinkCounts.NONE);
     }
 
-    /** Links feedback to the action; idempotent. Links added after publishing are announced too. */
-    public ImprovementLinkResult link(Caller caller, UUID actionId, ImprovementLinkRequest request) {
+    /**
+     * Links feedback to the action; idempotent. Links added after publishing are announced too.
+     *
+     * @param links null when the request had no body ({@code formViolations} says so)
+     */
+    public Linked link(Caller caller, UUID actionId, Links links, List<Problem.Violation> formViolations) {
         ImprovementAction action = existing(actionId);
         requireLeadOf(caller, action.teamId);
-        refuseIfAny(violations(request));
-        int added = request.byIds() ? linkExplicitly(action, caller, request) : linkByTheme(action, caller, request);
+        Refusals.refuseIfAny(formViolations);
+        int added = links.byIds() ? linkExplicitly(action, caller, links) : linkByTheme(action, caller, links);
         if (added > 0 && action.isPublished()) {
             fanOut.wakeUpAfterCommit();
         }
-        return new ImprovementLinkResult(added, counts(actionId));
+        return new Linked(added, counts(actionId));
     }
 
     /** Every member may read every action: agents tell customers on the phone what has been done. */
-    public ImprovementActionView find(UUID actionId) {
-        return view(existing(actionId), counts(actionId));
+    public Overview find(UUID actionId) {
+        return new Overview(existing(actionId), counts(actionId));
     }
 
     /** Newest first; optionally one team's or in one status. */
-    public List<ImprovementActionView> list(String teamId, String status) {
+    public List<Overview> list(String teamId, String status) {
         if (status != null && !List.of(ImprovementAction.DRAFT, ImprovementAction.PUBLISHED).contains(status)) {
             throw invalid("status", "enum", "must be one of [draft, published]");
         }
@@ -110,14 +154,12 @@ public class ImprovementActions {
             params.put("status", status);
         }
         List<ImprovementAction> actions = ImprovementAction.list(query + " order by createdAt desc, id", params);
-        Map<UUID, ImprovementActionView.Counts> counts = counts(actions.stream().map(a -> a.id).toList());
-        return actions.stream()
-                .map(a -> view(a, counts.getOrDefault(a.id, new ImprovementActionView.Counts(0, 0, 0))))
-                .toList();
+        Map<UUID, LinkCounts> counts = counts(actions.stream().map(a -> a.id).toList());
+        return actions.stream().map(a -> new Overview(a, counts.getOrDefault(a.id, LinkCounts.NONE))).toList();
     }
 
     /** The first batch goes out at once; the rest waits for {@link #release}. */
-    public ImprovementActionView publish(Caller caller, UUID actionId) {
+    public Overview publish(Caller caller, UUID actionId) {
         ImprovementAction action = existing(actionId);
         requireLeadOf(caller, action.teamId);
         if (action.isPublished()) {
@@ -126,11 +168,11 @@ public class ImprovementActions {
         action.status = ImprovementAction.PUBLISHED;
         action.publishedAt = clock.instant();
         fanOut.wakeUpAfterCommit();
-        return view(action, counts(actionId));
+        return new Overview(action, counts(actionId));
     }
 
     /** After checking the first messages went well: tell everyone else, in batches. */
-    public ImprovementActionView release(Caller caller, UUID actionId) {
+    public Overview release(Caller caller, UUID actionId) {
         ImprovementAction action = existing(actionId);
         requireLeadOf(caller, action.teamId);
         if (!action.isPublished()) {
@@ -141,14 +183,14 @@ public class ImprovementActions {
         }
         action.releasedAt = clock.instant();
         fanOut.wakeUpAfterCommit();
-        return view(action, counts(actionId));
+        return new Overview(action, counts(actionId));
     }
 
-    private int linkExplicitly(ImprovementAction action, Caller caller, ImprovementLinkRequest request) {
-        if (request.theme() != null || request.from() != null || request.to() != null) {
+    private int linkExplicitly(ImprovementAction action, Caller caller, Links links) {
+        if (links.theme() != null || links.from() != null || links.to() != null) {
             throw invalid("body", "one-of", "give either feedbackIds, or theme with from and to, not both");
         }
-        List<UUID> ids = request.feedbackIds();
+        List<UUID> ids = links.feedbackIds();
         String idArray = ids.stream().map(UUID::toString).collect(Collectors.joining(","));
         @SuppressWarnings("unchecked")
         Set<UUID> known = new java.util.HashSet<>(entityManager.createNativeQuery(
@@ -174,18 +216,18 @@ public class ImprovementActions {
                 .setParameter(4, distinct).executeUpdate();
     }
 
-    private int linkByTheme(ImprovementAction action, Caller caller, ImprovementLinkRequest request) {
+    private int linkByTheme(ImprovementAction action, Caller caller, Links links) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (request.theme() == null || request.theme().isBlank()) {
+        if (links.theme() == null || links.theme().isBlank()) {
             violations.add(new Problem.Violation("theme", "NotBlank",
                     "give either feedbackIds, or theme with from and to"));
         }
-        Instant from = instant("from", request.from(), violations);
-        Instant to = instant("to", request.to(), violations);
+        Instant from = instant("from", links.from(), violations);
+        Instant to = instant("to", links.to(), violations);
         if (from != null && to != null && !from.isBefore(to)) {
             violations.add(new Problem.Violation("to", "after-from", "must be after from"));
         }
-        refuseIfAny(violations);
+        Refusals.refuseIfAny(violations);
         // a feedback without a response time counts from when it was categorized
         return entityManager.createNativeQuery("""
                         INSERT INTO improvement_link (action_id, feedback_id, linked_by, linked_at)
@@ -196,7 +238,7 @@ public class ImprovementActions {
                                       WHERE t.theme = ?6 OR starts_with(t.theme, ?6 || '/'))
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, action.id).setParameter(2, caller.person()).setParameter(3, clock.instant())
-                .setParameter(4, from).setParameter(5, to).setParameter(6, request.theme())
+                .setParameter(4, from).setParameter(5, to).setParameter(6, links.theme())
                 .executeUpdate();
     }
 
@@ -237,12 +279,12 @@ public class ImprovementActions {
                 .setParameter(1, teamId).getResultList().isEmpty();
     }
 
-    private ImprovementActionView.Counts counts(UUID actionId) {
-        return counts(List.of(actionId)).getOrDefault(actionId, new ImprovementActionView.Counts(0, 0, 0));
+    private LinkCounts counts(UUID actionId) {
+        return counts(List.of(actionId)).getOrDefault(actionId, LinkCounts.NONE);
     }
 
-    private Map<UUID, ImprovementActionView.Counts> counts(List<UUID> actionIds) {
-        Map<UUID, ImprovementActionView.Counts> counts = new LinkedHashMap<>();
+    private Map<UUID, LinkCounts> counts(List<UUID> actionIds) {
+        Map<UUID, LinkCounts> counts = new LinkedHashMap<>();
         if (actionIds.isEmpty()) {
             return counts;
         }
@@ -255,29 +297,9 @@ public class ImprovementActions {
         for (Object[] row : rows) {
             long linked = ((Number) row[1]).longValue();
             long announced = ((Number) row[2]).longValue();
-            counts.put((UUID) row[0], new ImprovementActionView.Counts(linked, announced, linked - announced));
+            counts.put((UUID) row[0], new LinkCounts(linked, announced, linked - announced));
         }
         return counts;
-    }
-
-    private static ImprovementActionView view(ImprovementAction a, ImprovementActionView.Counts counts) {
-        String stage = !a.isPublished() ? "draft" : a.releasedAt == null ? "first-batch" : "released";
-        return new ImprovementActionView(a.id, a.teamId, a.theme, a.title, a.message, a.status, stage,
-                a.firstBatchSize, a.createdBy, a.createdAt, a.publishedAt, a.releasedAt, counts);
-    }
-
-    private List<Problem.Violation> violations(Object request) {
-        if (request == null) {
-            return new ArrayList<>(List.of(new Problem.Violation("body", "NotNull", "must not be null")));
-        }
-        return new ArrayList<>(Violations.of(validator.validate(request)));
-    }
-
-    private static void refuseIfAny(List<Problem.Violation> violations) {
-        if (!violations.isEmpty()) {
-            violations.sort(Comparator.comparing(Problem.Violation::field));
-            throw new ProblemException(Problem.invalid(violations));
-        }
     }
 
     private static ProblemException conflict(String kind, String detail) {

@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.feedbackloop.action.events.ImprovementAnnouncedEvent;
-import io.feedbackloop.kit.messaging.EventOutbox;
+import io.feedbackloop.action.config.ImprovementConfig;
 import io.feedbackloop.kit.messaging.PollingWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,7 +42,7 @@ public class ImprovementFanOut {
     EntityManager entityManager;
 
     @Inject
-    EventOutbox outbox;
+    ImprovementAnnouncements announcements;
 
     @Inject
     Clock clock;
@@ -55,24 +53,16 @@ public class ImprovementFanOut {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "improvement.fan-out.enabled", defaultValue = "true")
-    boolean enabled;
-
-    /** The pace of the fan-out: one batch per action every interval. */
-    @ConfigProperty(name = "improvement.fan-out.interval", defaultValue = "PT10S")
-    Duration interval;
-
-    /** Customers told per action and tick once released. */
-    @ConfigProperty(name = "improvement.fan-out.batch-size", defaultValue = "500")
-    int batchSize;
+    @Inject
+    ImprovementConfig config;
 
     private PollingWorker worker;
 
     void start(@Observes StartupEvent startup) {
-        if (!enabled) {
+        if (!config.fanOut().enabled()) {
             return;
         }
-        worker = new PollingWorker("improvement-fan-out", interval, this::tick, failure -> {
+        worker = new PollingWorker("improvement-fan-out", config.fanOut().interval(), this::tick, failure -> {
         });
         worker.start();
     }
@@ -131,6 +121,7 @@ public class ImprovementFanOut {
             return 0;
         }
         ImprovementAction action = locked.get(0);
+        int batchSize = config.fanOut().batchSize();
         int allowance = batchSize;
         if (action.releasedAt == null) {
             long announced = ((Number) entityManager.createNativeQuery(
@@ -157,15 +148,12 @@ public class ImprovementFanOut {
         Instant now = clock.instant();
         List<String> feedbackIds = new ArrayList<>(due.size());
         for (Object[] row : due) {
-            UUID feedbackId = (UUID) row[0];
-            String language = AnnouncementLanguage.choose(action.message, (String) row[5], (String) row[6]);
-            outbox.publish(ImprovementAnnouncedEvent.TOPIC, ImprovementAnnouncedEvent.TYPE, feedbackId.toString(),
-                    new ImprovementAnnouncedEvent(action.id, feedbackId,
-                            new ImprovementAnnouncedEvent.Customer((String) row[1], (String) row[2], (String) row[3],
-                                    (String) row[4], (String) row[5]),
-                            (String) row[7], instant(row[8]), action.theme, action.title,
-                            action.message.get(language), language, action.teamId, now));
-            feedbackIds.add(feedbackId.toString());
+            ImprovementAnnouncements.Recipient recipient = new ImprovementAnnouncements.Recipient((UUID) row[0],
+                    (String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5],
+                    (String) row[6], (String) row[7], instant(row[8]));
+            String language = AnnouncementLanguage.choose(action.message, recipient.locale(), recipient.language());
+            announcements.announce(action, recipient, language, now);
+            feedbackIds.add(recipient.feedbackId().toString());
         }
         entityManager.createNativeQuery("""
                         UPDATE improvement_link SET announced_at = ?1

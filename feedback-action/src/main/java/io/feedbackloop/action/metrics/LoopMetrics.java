@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.feedbackloop.action.improvements.api.ImprovementActionRequest;
+import io.feedbackloop.action.feedback.Themes;
 import io.feedbackloop.action.metrics.LoopMetricsQueries.Grouping;
 import io.feedbackloop.action.metrics.LoopMetricsQueries.Row;
-import io.feedbackloop.action.metrics.api.LoopMetricsView;
 import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
@@ -45,11 +44,23 @@ public class LoopMetrics {
     Clock clock;
 
     /**
+     * Loop metrics of the cases opened in [from, to), of one team and/or theme if asked.
+     *
+     * @param grouping null: no groups
+     * @param total    the whole slice, each case counted once
+     * @param groups   by team or theme: the groups that have cases, most cases first; by week or month: every
+     *                 period from {@code from} to {@code to}, empty ones included
+     */
+    public record Report(Instant from, Instant to, String team, String theme, Grouping grouping, Row total,
+                         List<Row> groups) {
+    }
+
+    /**
      * @param from    ISO instant or date (start of that day, UTC); default: 30 days before {@code to}
      * @param to      exclusive; ISO instant or date; default: now
      * @param groupBy team, theme, week, month, or null
      */
-    public LoopMetricsView metrics(Caller caller, String from, String to, String team, String theme, String groupBy) {
+    public Report metrics(Caller caller, String from, String to, String team, String theme, String groupBy) {
         Instant now = clock.instant();
         List<Problem.Violation> violations = new ArrayList<>();
         Instant end = to == null ? now : instant("to", to, violations);
@@ -63,7 +74,7 @@ public class LoopMetrics {
                         + MAX_PERIOD.toDays() + " days long"));
             }
         }
-        if (theme != null && !theme.matches(ImprovementActionRequest.THEME_PATH)) {
+        if (theme != null && !theme.matches(Themes.PATH)) {
             violations.add(new Problem.Violation("theme", "Pattern", "must be a taxonomy path such as delivery/late"));
         }
         if (!violations.isEmpty()) {
@@ -78,23 +89,21 @@ public class LoopMetrics {
             teamFilter = caller.teamId();
         }
         LoopMetricsQueries.Slice slice = new LoopMetricsQueries.Slice(start, end, teamFilter, blankToNull(theme), now);
-        List<LoopMetricsView.LoopFigures> groups = new ArrayList<>();
+        List<Row> groups = new ArrayList<>();
         if (grouping != null) {
             Map<String, Row> rows = queries.grouped(slice, grouping);
             if (grouping == Grouping.WEEK || grouping == Grouping.MONTH) {
                 for (String period : periods(start, end, grouping)) {
-                    groups.add(figures(rows.getOrDefault(period, Row.empty(period))));
+                    groups.add(rows.getOrDefault(period, Row.empty(period)));
                 }
             } else {
                 rows.values().stream()
                         .sorted(Comparator.comparingLong(Row::opened).reversed()
                                 .thenComparing(Row::key, Comparator.nullsLast(Comparator.naturalOrder())))
-                        .forEach(row -> groups.add(figures(row)));
+                        .forEach(groups::add);
             }
         }
-        return new LoopMetricsView(start, end, teamFilter, slice.theme(),
-                grouping == null ? null : grouping.name().toLowerCase(Locale.ROOT), figures(queries.total(slice)),
-                groups);
+        return new Report(start, end, teamFilter, slice.theme(), grouping, queries.total(slice), groups);
     }
 
     /** Every week (keyed by its Monday) or month touched by [from, to), in UTC, as the queries key them. */
@@ -113,13 +122,6 @@ public class LoopMetrics {
             }
         }
         return periods;
-    }
-
-    private static LoopMetricsView.LoopFigures figures(Row r) {
-        return new LoopMetricsView.LoopFigures(r.key(), r.opened(), r.closed(), r.closedWithResolution(),
-                r.closedLoopRate(), r.medianSecondsToFirstResponse(), r.medianSecondsToClose(),
-                r.firstResponseSlaMetPercent(), r.firstResponseSlaDecided(), r.resolutionSlaMetPercent(),
-                r.resolutionSlaDecided());
     }
 
     private static Grouping grouping(String groupBy, List<Problem.Violation> violations) {

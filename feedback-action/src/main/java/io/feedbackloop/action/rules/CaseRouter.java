@@ -1,12 +1,12 @@
 package io.feedbackloop.action.rules;
 
+import io.feedbackloop.action.config.CaseConfig;
 import io.feedbackloop.action.feedback.FeedbackCopy;
 import io.feedbackloop.action.sla.CasePriority;
 import io.feedbackloop.action.teams.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Chooses the owner team, and perhaps the person, of a new case. */
 @ApplicationScoped
@@ -15,8 +15,8 @@ public class CaseRouter {
     @Inject
     RoutingRules rules;
 
-    @ConfigProperty(name = "case.default-team", defaultValue = "customer-care")
-    String defaultTeam;
+    @Inject
+    CaseConfig config;
 
     /**
      * @param team     the owner team (null only if even the fallback team is missing)
@@ -38,6 +38,6 @@ public class CaseRouter {
             }
         }
         Team fallback = Team.fallbackTeam();
-        return fallback != null ? new Route(fallback.id, fallback, null, null) : new Route(defaultTeam, null, null, null);
+        return fallback != null ? new Route(fallback.id, fallback, null, null) : new Route(config.defaultTeam(), null, null, null);
     }
 }

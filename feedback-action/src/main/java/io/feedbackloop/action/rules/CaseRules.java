@@ -2,9 +2,8 @@ package io.feedbackloop.action.rules;
 
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.feedbackloop.action.feedback.FeedbackCopy;
-import io.feedbackloop.action.rules.api.CaseRuleRequest;
-import io.feedbackloop.action.rules.api.CaseRuleView;
 import io.feedbackloop.action.sla.CasePriority;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,13 +15,23 @@ import jakarta.transaction.Transactional;
 /** The rules, kept as data and edited by leads, that decide which categorized feedback opens a case. */
 @ApplicationScoped
 @Transactional
-public class CaseRules extends OrderedRuleBook<CaseRule, CaseRuleRequest, RuleConditions, CaseRuleView> {
+public class CaseRules extends OrderedRuleBook<CaseRule, CaseRules.Draft, RuleConditions> {
 
     @Inject
     EntityManager entityManager;
 
     public CaseRules() {
         super(CaseRule.class, RuleConditions.class, RuleConditions::isEmpty, "case rule");
+    }
+
+    /**
+     * A case rule as a lead writes it.
+     *
+     * @param conditions   a {@link RuleConditions}; unknown keys are refused
+     * @param casePriority the priority of the cases it opens; null: the categorization's, at least normal
+     */
+    public record Draft(String name, Integer position, Boolean enabled, JsonNode conditions, String casePriority)
+            implements RuleDraft {
     }
 
     /** The rule that matched and the priority of the case it opens. */
@@ -63,13 +72,7 @@ public class CaseRules extends OrderedRuleBook<CaseRule, CaseRuleRequest, RuleCo
     }
 
     @Override
-    protected void applyOwnFields(CaseRuleRequest request, CaseRule rule) {
-        rule.casePriority = request.casePriority();
-    }
-
-    @Override
-    protected CaseRuleView view(CaseRule rule) {
-        return new CaseRuleView(rule.id, rule.name, rule.position, rule.enabled, conditionsOf(rule), rule.casePriority,
-                rule.createdAt, rule.updatedAt);
+    protected void applyOwnFields(Draft draft, CaseRule rule) {
+        rule.casePriority = draft.casePriority();
     }
 }

@@ -1,7 +1,5 @@
 package io.feedbackloop.action.rules;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -11,16 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.feedbackloop.kit.problem.Problem;
-import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
 /**
- * Validates a management request as a whole, so that one 400 names every wrong field. Rule
- * conditions are read strictly: an unknown condition key is refused rather than ignored, because
- * a misspelt condition ("segmnets") would silently widen the rule to every feedback.
+ * Reads a rule's conditions strictly: an unknown condition key is refused rather than ignored,
+ * because a misspelt condition ("segmnets") would silently widen the rule to every feedback.
  */
 @ApplicationScoped
 public class ConditionsReader {
@@ -35,19 +31,14 @@ public class ConditionsReader {
         this.strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** Violations of the request's own constraints. */
-    public List<Problem.Violation> check(Object request) {
-        return new ArrayList<>(Violations.of(validator.validate(request)));
-    }
-
     /**
      * Reads {@code node} (the request's {@code conditions}) into {@code type}; adds what is wrong
      * with it to {@code violations}, with fields named {@code conditions.<key>}.
      *
      * @return the conditions, or null if they could not be read or are invalid
      */
-    public <T> T conditions(JsonNode node, Class<T> type, Predicate<T> isEmpty,
-                            List<Problem.Violation> violations) {
+    public <T> T read(JsonNode node, Class<T> type, Predicate<T> isEmpty,
+                      List<Problem.Violation> violations) {
         if (node == null || node.isNull()) {
             violations.add(new Problem.Violation("conditions", "NotNull", "must not be null"));
             return null;
@@ -75,13 +66,5 @@ public class ConditionsReader {
                     "must name at least one condition; a rule without conditions would match every feedback"));
         }
         return violations.size() == before ? conditions : null;
-    }
-
-    /** Answers 400 naming every violation, if there is any. */
-    public static void refuseIfAny(List<Problem.Violation> violations) {
-        if (!violations.isEmpty()) {
-            violations.sort(Comparator.comparing(Problem.Violation::field));
-            throw new ProblemException(Problem.invalid(violations));
-        }
     }
 }

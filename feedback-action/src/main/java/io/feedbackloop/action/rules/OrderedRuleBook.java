@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.action.teams.Caller;
+import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -15,15 +16,14 @@ import jakarta.transaction.Transactional;
 
 /**
  * The lead-only CRUD of an ordered, named list of rules with JSON conditions. Subclasses say what
- * else a rule holds, how it is checked, and how it is shown.
+ * else a rule holds and how it is checked.
  *
  * @param <R> the rule entity
- * @param <Q> the request a lead writes
+ * @param <D> the rule as a lead writes it
  * @param <C> the conditions type, stored as JSON
- * @param <V> the view returned to the lead
  */
 @Transactional
-public abstract class OrderedRuleBook<R extends OrderedRule, Q extends RuleDraft, C, V> {
+public abstract class OrderedRuleBook<R extends OrderedRule, D extends RuleDraft, C> {
 
     /** Where a new rule without a position goes: this far after the last one, leaving room in between. */
     private static final int POSITION_STEP = 10;
@@ -32,7 +32,7 @@ public abstract class OrderedRuleBook<R extends OrderedRule, Q extends RuleDraft
     ObjectMapper mapper;
 
     @Inject
-    ConditionsReader checks;
+    ConditionsReader conditionsReader;
 
     @Inject
     Clock clock;
@@ -54,46 +54,46 @@ public abstract class OrderedRuleBook<R extends OrderedRule, Q extends RuleDraft
     protected abstract R newRule();
 
     /** Adds what is wrong with the subclass's own fields; the common ones are already checked. */
-    protected void checkOwnFields(Q request, List<Problem.Violation> violations) {
+    protected void checkOwnFields(D draft, List<Problem.Violation> violations) {
     }
 
-    /** Copies the subclass's own fields from a valid request. */
-    protected abstract void applyOwnFields(Q request, R rule);
+    /** Copies the subclass's own fields from a valid draft. */
+    protected abstract void applyOwnFields(D draft, R rule);
 
-    protected abstract V view(R rule);
-
-    public List<V> list(Caller caller) {
+    /** In the order they are tried. */
+    public List<R> list(Caller caller) {
         caller.requireLead();
-        return OrderedRule.inOrder(ruleType).stream().map(this::view).toList();
+        return OrderedRule.inOrder(ruleType);
     }
 
-    public V create(Caller caller, Q request) {
+    /** @param formViolations what is wrong with the request's own fields, refused together with the rest */
+    public R create(Caller caller, D draft, List<Problem.Violation> formViolations) {
         caller.requireLead();
-        C conditions = validConditions(request);
-        refuseTakenName(request.name(), null);
+        C conditions = validConditions(draft, formViolations);
+        refuseTakenName(draft.name(), null);
         R rule = newRule();
         rule.id = UUID.randomUUID();
         rule.createdAt = clock.instant();
-        rule.position = request.position() != null ? request.position() : nextPosition();
-        rule.enabled = request.enabled() == null || request.enabled();
-        apply(request, conditions, rule);
+        rule.position = draft.position() != null ? draft.position() : nextPosition();
+        rule.enabled = draft.enabled() == null || draft.enabled();
+        apply(draft, conditions, rule);
         rule.persist();
-        return view(rule);
+        return rule;
     }
 
-    public V update(Caller caller, UUID id, Q request) {
+    public R update(Caller caller, UUID id, D draft, List<Problem.Violation> formViolations) {
         caller.requireLead();
         R rule = existing(id);
-        C conditions = validConditions(request);
-        refuseTakenName(request.name(), id);
-        if (request.position() != null) {
-            rule.position = request.position();
+        C conditions = validConditions(draft, formViolations);
+        refuseTakenName(draft.name(), id);
+        if (draft.position() != null) {
+            rule.position = draft.position();
         }
-        if (request.enabled() != null) {
-            rule.enabled = request.enabled();
+        if (draft.enabled() != null) {
+            rule.enabled = draft.enabled();
         }
-        apply(request, conditions, rule);
-        return view(rule);
+        apply(draft, conditions, rule);
+        return rule;
     }
 
     public void delete(Caller caller, UUID id) {
@@ -101,23 +101,24 @@ public abstract class OrderedRuleBook<R extends OrderedRule, Q extends RuleDraft
         existing(id).delete();
     }
 
-    C conditionsOf(R rule) {
+    /** The rule's stored conditions, read back into their type; reads nothing from the database. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public C conditionsOf(R rule) {
         return mapper.convertValue(rule.conditions, conditionsType);
     }
 
     @SuppressWarnings("unchecked")
-    private void apply(Q request, C conditions, R rule) {
-        rule.name = request.name();
+    private void apply(D draft, C conditions, R rule) {
+        rule.name = draft.name();
         rule.conditions = mapper.convertValue(conditions, Map.class);
-        applyOwnFields(request, rule);
+        applyOwnFields(draft, rule);
         rule.updatedAt = clock.instant();
     }
 
-    private C validConditions(Q request) {
-        List<Problem.Violation> violations = checks.check(request);
-        C conditions = checks.conditions(request.conditions(), conditionsType, hasNoConditions, violations);
-        checkOwnFields(request, violations);
-        ConditionsReader.refuseIfAny(violations);
+    private C validConditions(D draft, List<Problem.Violation> violations) {
+        C conditions = conditionsReader.read(draft.conditions(), conditionsType, hasNoConditions, violations);
+        checkOwnFields(draft, violations);
+        Refusals.refuseIfAny(violations);
         return conditions;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.feedbackloop.action.feedback.FeedbackCopy;
+import io.feedbackloop.action.feedback.Themes;
 import io.feedbackloop.action.sla.CasePriority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -32,7 +33,7 @@ public record RoutingConditions(
     }
 
     public boolean matches(FeedbackCopy f, CasePriority priority) {
-        return (themes == null || RuleConditions.anyThemeUnder(f.themes, themes))
+        return (themes == null || Themes.anyUnder(f.themes, themes))
                 && (channels == null || channels.contains(f.channel))
                 && (segments == null || segments.contains(f.customerSegment))
                 && (languages == null || languages.contains(f.language))

@@ -2,8 +2,7 @@ package io.feedbackloop.action.rules;
 
 import java.util.List;
 
-import io.feedbackloop.action.rules.api.RoutingRuleRequest;
-import io.feedbackloop.action.rules.api.RoutingRuleView;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.feedbackloop.action.teams.Team;
 import io.feedbackloop.action.teams.TeamMember;
 import io.feedbackloop.kit.problem.Problem;
@@ -13,11 +12,21 @@ import jakarta.transaction.Transactional;
 /** The routing rules leads edit: which team, and optionally which person, owns a new case. */
 @ApplicationScoped
 @Transactional
-public class RoutingRules
-        extends OrderedRuleBook<RoutingRule, RoutingRuleRequest, RoutingConditions, RoutingRuleView> {
+public class RoutingRules extends OrderedRuleBook<RoutingRule, RoutingRules.Draft, RoutingConditions> {
 
     public RoutingRules() {
         super(RoutingRule.class, RoutingConditions.class, RoutingConditions::isEmpty, "routing rule");
+    }
+
+    /**
+     * A routing rule as a lead writes it.
+     *
+     * @param conditions a {@link RoutingConditions}; unknown keys are refused
+     * @param teamId     the team that owns the cases it matches
+     * @param assignee   optional: an active member of that team who gets them
+     */
+    public record Draft(String name, Integer position, Boolean enabled, JsonNode conditions, String teamId,
+                        String assignee) implements RuleDraft {
     }
 
     @Override
@@ -26,29 +35,23 @@ public class RoutingRules
     }
 
     @Override
-    protected void checkOwnFields(RoutingRuleRequest request, List<Problem.Violation> violations) {
-        if (request.teamId() != null && !request.teamId().isBlank() && Team.findById(request.teamId()) == null) {
+    protected void checkOwnFields(Draft draft, List<Problem.Violation> violations) {
+        if (draft.teamId() != null && !draft.teamId().isBlank() && Team.findById(draft.teamId()) == null) {
             violations.add(new Problem.Violation("teamId", "known-team", "is not a team"));
-        } else if (request.assignee() != null && !isActiveMember(request.assignee(), request.teamId())) {
+        } else if (draft.assignee() != null && !isActiveMember(draft.assignee(), draft.teamId())) {
             violations.add(new Problem.Violation("assignee", "team-member",
-                    "must be an active member of team " + request.teamId()));
+                    "must be an active member of team " + draft.teamId()));
         }
     }
 
     @Override
-    protected void applyOwnFields(RoutingRuleRequest request, RoutingRule rule) {
-        rule.teamId = request.teamId();
-        rule.assignee = request.assignee();
+    protected void applyOwnFields(Draft draft, RoutingRule rule) {
+        rule.teamId = draft.teamId();
+        rule.assignee = draft.assignee();
     }
 
     static boolean isActiveMember(String email, String teamId) {
         TeamMember member = TeamMember.byEmail(email);
         return member != null && member.active && member.teamId.equals(teamId);
-    }
-
-    @Override
-    protected RoutingRuleView view(RoutingRule rule) {
-        return new RoutingRuleView(rule.id, rule.name, rule.position, rule.enabled, conditionsOf(rule), rule.teamId,
-                rule.assignee, rule.createdAt, rule.updatedAt);
     }
 }

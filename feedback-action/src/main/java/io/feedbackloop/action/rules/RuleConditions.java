@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.feedbackloop.action.feedback.FeedbackCopy;
+import io.feedbackloop.action.feedback.Themes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -48,7 +49,7 @@ public record RuleConditions(
                 && atMost(f.npsScore, npsMax) && atMost(f.csatScore, csatMax) && atMost(f.cesScore, cesMax)
                 && (sentiments == null || sentiments.contains(f.sentiment))
                 && (types == null || types.contains(f.feedbackType))
-                && (themes == null || anyThemeUnder(f.themes, themes))
+                && (themes == null || Themes.anyUnder(f.themes, themes))
                 && (urgency == null || anyOf(f.urgency, urgency))
                 && (channels == null || channels.contains(f.channel))
                 && (segments == null || segments.contains(f.customerSegment));
@@ -60,11 +61,5 @@ public record RuleConditions(
 
     static boolean anyOf(String[] values, List<String> wanted) {
         return Arrays.stream(values).anyMatch(wanted::contains);
-    }
-
-    /** True when a theme is one of the wanted paths or lies below one of them. */
-    static boolean anyThemeUnder(String[] themes, List<String> wanted) {
-        return Arrays.stream(themes).anyMatch(theme -> wanted.stream()
-                .anyMatch(path -> theme.equals(path) || theme.startsWith(path + "/")));
     }
 }

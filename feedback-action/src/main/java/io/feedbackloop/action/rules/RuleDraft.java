@@ -2,7 +2,7 @@ package io.feedbackloop.action.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What every ordered rule request carries, whatever the rule decides. */
+/** What every rule a lead writes carries, whatever the rule decides. */
 public interface RuleDraft {
 
     String name();

@@ -3,18 +3,18 @@ package io.feedbackloop.action.sla;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.feedbackloop.action.config.CaseConfig;
 import io.feedbackloop.action.teams.BusinessCalendar;
 import io.feedbackloop.action.teams.Team;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /** When a new case must have had its first response and its resolution, by the policy of its priority. */
 @ApplicationScoped
 public class SlaClock {
 
-    /** The promise made to every customer if no policy was configured for a priority. */
-    @ConfigProperty(name = "case.first-response-sla", defaultValue = "PT24H")
-    Duration defaultFirstResponse;
+    @Inject
+    CaseConfig config;
 
     public record Deadlines(Instant firstResponseDueAt, Instant resolutionDueAt) {
     }
@@ -25,6 +25,7 @@ public class SlaClock {
     public Deadlines deadlines(CasePriority priority, Team team, Instant openedAt) {
         SlaPolicy policy = SlaPolicy.findById(priority.label());
         if (policy == null) {
+            Duration defaultFirstResponse = config.firstResponseSla();
             return new Deadlines(openedAt.plus(defaultFirstResponse), openedAt.plus(defaultFirstResponse.multipliedBy(3)));
         }
         Duration firstResponse = Duration.ofMinutes(policy.firstResponseMinutes);

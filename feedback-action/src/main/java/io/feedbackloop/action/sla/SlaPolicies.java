@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
-import io.feedbackloop.action.rules.ConditionsReader;
-import io.feedbackloop.action.sla.api.SlaPolicyRequest;
-import io.feedbackloop.action.sla.api.SlaPolicyView;
 import io.feedbackloop.action.teams.Caller;
+import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,44 +18,46 @@ import jakarta.transaction.Transactional;
 public class SlaPolicies {
 
     @Inject
-    ConditionsReader checks;
-
-    @Inject
     Clock clock;
 
-    public List<SlaPolicyView> list() {
-        return SlaPolicy.<SlaPolicy>listAll().stream()
-                .sorted(Comparator.comparing(p -> CasePriority.of(p.priority), Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(SlaPolicies::view).toList();
+    /**
+     * Target times of one priority.
+     *
+     * @param businessHours count only the owner team's working time (its calendar, time zone and holidays)
+     */
+    public record Targets(Integer firstResponseMinutes, Integer resolutionMinutes, Boolean businessHours) {
     }
 
-    public SlaPolicyView put(Caller caller, String priority, SlaPolicyRequest request) {
+    /** Lowest priority first. */
+    public List<SlaPolicy> list() {
+        return SlaPolicy.<SlaPolicy>listAll().stream()
+                .sorted(Comparator.comparing(p -> CasePriority.of(p.priority), Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /** @param formViolations what is wrong with the request's own fields, refused together with the rest */
+    public SlaPolicy put(Caller caller, String priority, Targets targets, List<Problem.Violation> formViolations) {
         caller.requireLead();
         if (CasePriority.of(priority) == null) {
             throw new ProblemException(Problem.of(404, "not-found", "priority not found",
                     "priorities are " + CasePriority.labels()));
         }
-        List<Problem.Violation> violations = checks.check(request);
-        if (violations.isEmpty() && request.resolutionMinutes() < request.firstResponseMinutes()) {
+        List<Problem.Violation> violations = formViolations;
+        if (violations.isEmpty() && targets.resolutionMinutes() < targets.firstResponseMinutes()) {
             violations.add(new Problem.Violation("resolutionMinutes", "not-before-first-response",
                     "must be at least firstResponseMinutes"));
         }
-        ConditionsReader.refuseIfAny(violations);
+        Refusals.refuseIfAny(violations);
         SlaPolicy policy = SlaPolicy.findById(priority);
         if (policy == null) {
             policy = new SlaPolicy();
             policy.priority = priority;
             policy.persist();
         }
-        policy.firstResponseMinutes = request.firstResponseMinutes();
-        policy.resolutionMinutes = request.resolutionMinutes();
-        policy.businessHours = request.businessHours();
+        policy.firstResponseMinutes = targets.firstResponseMinutes();
+        policy.resolutionMinutes = targets.resolutionMinutes();
+        policy.businessHours = targets.businessHours();
         policy.updatedAt = clock.instant();
-        return view(policy);
-    }
-
-    private static SlaPolicyView view(SlaPolicy policy) {
-        return new SlaPolicyView(policy.priority, policy.firstResponseMinutes, policy.resolutionMinutes,
-                policy.businessHours, policy.updatedAt);
+        return policy;
     }
 }

@@ -1,13 +1,12 @@
 package io.feedbackloop.action.teams;
 
-import java.util.Optional;
-
+import io.feedbackloop.action.config.ActionConfig;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns {@code Authorization: Bearer <token>} into a {@link Caller}: the admin token, or a team
@@ -17,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CallerAuthenticator {
 
-    @ConfigProperty(name = "action.admin-token")
-    Optional<String> adminToken;
+    @Inject
+    ActionConfig config;
 
     @Transactional
     public Caller authenticate(String authorization) {
@@ -26,7 +25,8 @@ public class CallerAuthenticator {
             throw unauthorized("send your personal token as 'Authorization: Bearer <token>'");
         }
         String token = authorization.substring("Bearer ".length()).trim();
-        if (adminToken.isPresent() && !adminToken.get().isBlank() && Secrets.same(adminToken.get(), token)) {
+        String adminToken = config.adminToken().orElse("");
+        if (!adminToken.isBlank() && Secrets.same(adminToken, token)) {
             return Caller.admin();
         }
         TeamMember member = TeamMember.byTokenHash(hash(token));

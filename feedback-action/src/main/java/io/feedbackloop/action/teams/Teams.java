@@ -5,17 +5,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import io.feedbackloop.action.rules.ConditionsReader;
-import io.feedbackloop.action.teams.api.MemberRequest;
-import io.feedbackloop.action.teams.api.MemberView;
-import io.feedbackloop.action.teams.api.NewMemberView;
-import io.feedbackloop.action.teams.api.TeamRequest;
-import io.feedbackloop.action.teams.api.TeamView;
+import io.feedbackloop.action.config.CaseConfig;
+import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -24,26 +18,43 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Teams, their calendars and their people. Leads (and the administrator) manage them; everyone may read them. */
 @ApplicationScoped
 @Transactional
 public class Teams {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-
     @Inject
     EntityManager entityManager;
 
     @Inject
-    ConditionsReader checks;
-
-    @Inject
     Clock clock;
 
-    @ConfigProperty(name = "case.default-team", defaultValue = "customer-care")
-    String defaultTeam;
+    @Inject
+    CaseConfig config;
+
+    /**
+     * A team as an administrator or lead sets it up: who it is and when it works.
+     *
+     * @param id        a slug; on update it may be left out (the path names the team)
+     * @param timeZone  IANA zone, e.g. Europe/Berlin
+     * @param workDays  MON, TUE, WED, THU, FRI, SAT, SUN
+     * @param workStart local time "09:00"
+     * @param workEnd   local time "18:00", after workStart
+     * @param holidays  local dates without working hours
+     * @param fallback  owns the cases no routing rule matched (only one team does)
+     */
+    public record Settings(String id, String name, String timeZone, List<String> workDays, String workStart,
+                           String workEnd, List<LocalDate> holidays, Boolean fallback) {
+    }
+
+    /** A person joining a team: an agent works the team's cases, a lead also manages rules and teams. */
+    public record NewMember(String email, String name, String role) {
+    }
+
+    /** A member just added, with the personal token that is shown this once (only its hash is kept). */
+    public record AddedMember(TeamMember member, String token) {
+    }
 
     /**
      * Cases need an owner from the first event on, so a fallback team exists from the start
@@ -54,25 +65,26 @@ public class Teams {
                 INSERT INTO team (id, name, time_zone, work_days, work_start, work_end, holidays, fallback, created_at)
                 SELECT ?1, 'Customer care', 'UTC', '{MON,TUE,WED,THU,FRI}', TIME '09:00', TIME '18:00', '{}', TRUE, ?2
                 WHERE NOT EXISTS (SELECT 1 FROM team WHERE fallback)
-                ON CONFLICT DO NOTHING""").setParameter(1, defaultTeam).setParameter(2, clock.instant())
+                ON CONFLICT DO NOTHING""").setParameter(1, config.defaultTeam()).setParameter(2, clock.instant())
                 .executeUpdate();
     }
 
-    public List<TeamView> list() {
-        return Team.inOrder().stream().map(Teams::view).toList();
+    public List<Team> list() {
+        return Team.inOrder();
     }
 
-    public TeamView get(String id) {
-        return view(existing(id));
+    public Team get(String id) {
+        return existing(id);
     }
 
-    public TeamView create(Caller caller, TeamRequest request) {
+    /** @param formViolations what is wrong with the request's own fields, refused together with the rest */
+    public Team create(Caller caller, Settings request, List<Problem.Violation> formViolations) {
         caller.requireLead();
-        List<Problem.Violation> violations = validate(request);
+        List<Problem.Violation> violations = validate(request, formViolations);
         if (request.id() == null) {
             violations.add(new Problem.Violation("id", "NotNull", "must not be null"));
         }
-        ConditionsReader.refuseIfAny(violations);
+        Refusals.refuseIfAny(violations);
         if (Team.findById(request.id()) != null) {
             throw new ProblemException(Problem.of(409, "team-exists", "Conflict", "team " + request.id() + " exists"));
         }
@@ -81,13 +93,13 @@ public class Teams {
         team.createdAt = clock.instant();
         apply(request, team);
         team.persist();
-        return view(team);
+        return team;
     }
 
-    public TeamView update(Caller caller, String id, TeamRequest request) {
+    public Team update(Caller caller, String id, Settings request, List<Problem.Violation> formViolations) {
         caller.requireLead();
         Team team = existing(id);
-        List<Problem.Violation> violations = validate(request);
+        List<Problem.Violation> violations = validate(request, formViolations);
         if (request.id() != null && !request.id().equals(id)) {
             violations.add(new Problem.Violation("id", "path", "must be the team of the path, " + id + ", or left out"));
         }
@@ -95,15 +107,16 @@ public class Teams {
             violations.add(new Problem.Violation("fallback", "one-fallback",
                     "one team must own the cases no routing rule matches: make another team the fallback instead"));
         }
-        ConditionsReader.refuseIfAny(violations);
+        Refusals.refuseIfAny(violations);
         apply(request, team);
-        return view(team);
+        return team;
     }
 
-    public NewMemberView addMember(Caller caller, String teamId, MemberRequest request) {
+    public AddedMember addMember(Caller caller, String teamId, NewMember request,
+                                 List<Problem.Violation> formViolations) {
         caller.requireLead();
         Team team = existing(teamId);
-        ConditionsReader.refuseIfAny(checks.check(request));
+        Refusals.refuseIfAny(formViolations);
         TeamMember member = TeamMember.byEmail(request.email());
         if (member != null && member.active) {
             throw new ProblemException(Problem.of(409, "member-exists", "Conflict",
@@ -123,17 +136,16 @@ public class Teams {
         member.tokenHash = CallerAuthenticator.hash(token);
         member.active = true;
         member.persist();
-        return new NewMemberView(member.email, member.name, member.role, member.teamId, true, member.createdAt, token);
+        return new AddedMember(member, token);
     }
 
-    public List<MemberView> members(Caller caller, String teamId) {
+    public List<TeamMember> members(Caller caller, String teamId) {
         existing(teamId);
         if (!caller.canSeeTeam(teamId)) {
             throw new ProblemException(Problem.of(403, "other-team", "Forbidden",
                     "the members of another team are shown to leads only"));
         }
-        return TeamMember.<TeamMember>list("teamId = ?1 order by email", teamId).stream()
-                .map(Teams::view).toList();
+        return TeamMember.list("teamId = ?1 order by email", teamId);
     }
 
     public void deactivate(Caller caller, String teamId, String email) {
@@ -152,8 +164,8 @@ public class Teams {
                 Caller.LEAD).firstResult();
     }
 
-    private List<Problem.Violation> validate(TeamRequest request) {
-        List<Problem.Violation> violations = checks.check(request);
+    private static List<Problem.Violation> validate(Settings request, List<Problem.Violation> formViolations) {
+        List<Problem.Violation> violations = formViolations;
         if (request.timeZone() != null && !request.timeZone().isBlank()) {
             try {
                 ZoneId.of(request.timeZone());
@@ -168,7 +180,7 @@ public class Teams {
         return violations;
     }
 
-    private void apply(TeamRequest request, Team team) {
+    private static void apply(Settings request, Team team) {
         team.name = request.name();
         team.timeZone = ZoneId.of(request.timeZone()).getId();
         team.workDays = request.workDays().stream().distinct().toArray(String[]::new);
@@ -189,15 +201,5 @@ public class Teams {
             throw ProblemException.notFound("team", id);
         }
         return team;
-    }
-
-    private static TeamView view(Team team) {
-        return new TeamView(team.id, team.name, team.timeZone, Arrays.asList(team.workDays),
-                team.workStart.format(HH_MM), team.workEnd.format(HH_MM), Arrays.asList(team.holidays), team.fallback,
-                team.createdAt);
-    }
-
-    private static MemberView view(TeamMember member) {
-        return new MemberView(member.email, member.name, member.role, member.teamId, member.active, member.createdAt);
     }
 }

@@ -2,12 +2,12 @@ package io.feedbackloop.action.cases.rest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import io.feedbackloop.action.cases.CaseCommands;
+import io.feedbackloop.action.cases.CaseFile;
 import io.feedbackloop.action.cases.CaseFilter;
 import io.feedbackloop.action.cases.CaseQueries;
 import io.feedbackloop.action.cases.api.AssigneeChange;
@@ -18,14 +18,14 @@ import io.feedbackloop.action.cases.api.CaseReopening;
 import io.feedbackloop.action.cases.api.CaseView;
 import io.feedbackloop.action.cases.api.NewComment;
 import io.feedbackloop.action.cases.api.StatusChange;
+import io.feedbackloop.action.rest.RequestForms;
 import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.action.teams.CallerAuthenticator;
+import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
-import io.feedbackloop.kit.problem.Violations;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -74,13 +74,13 @@ public class CaseResource {
     CallerAuthenticator authenticator;
 
     @Inject
-    CaseQueries finder;
+    CaseQueries queries;
 
     @Inject
-    CaseCommands lifecycle;
+    CaseCommands commands;
 
     @Inject
-    Validator validator;
+    RequestForms forms;
 
     @GET
     @Operation(summary = "List cases, the most urgent deadline first",
@@ -141,7 +141,7 @@ public class CaseResource {
         String who = "me".equals(assignee) ? caller.person() : blankToNull(assignee);
         CaseFilter filter = new CaseFilter(blankToNull(team), statuses, priorities, blankToNull(theme), who,
                 overdueOnly, feedback);
-        return finder.list(caller, filter, blankToNull(cursor), pageSize);
+        return CaseMapper.toPage(queries.list(caller, filter, blankToNull(cursor), pageSize));
     }
 
     @GET
@@ -152,7 +152,7 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<CaseView> get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
         Caller caller = authenticator.authenticate(authorization);
-        return tagged(finder.find(caller, RequestIds.parse("id", id)));
+        return tagged(queries.find(caller, RequestIds.parse("id", id)));
     }
 
     @GET
@@ -163,7 +163,7 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AuditEntryView> audit(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
         Caller caller = authenticator.authenticate(authorization);
-        return finder.audit(caller, RequestIds.parse("id", id));
+        return queries.audit(caller, RequestIds.parse("id", id)).stream().map(CaseMapper::toView).toList();
     }
 
     @PUT
@@ -181,7 +181,7 @@ public class CaseResource {
         Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(change, List.of());
-        return tagged(lifecycle.assign(caller, caseId, version(ifMatch), change.assignee()));
+        return tagged(commands.assign(caller, caseId, version(ifMatch), change.assignee()));
     }
 
     @POST
@@ -200,7 +200,8 @@ public class CaseResource {
         Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(comment, List.of());
-        CaseView view = lifecycle.comment(caller, caseId, version(ifMatch), comment.visibility(), comment.text());
+        CaseView view = CaseMapper.toView(commands.comment(caller, caseId, version(ifMatch), comment.visibility(),
+                comment.text()));
         return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, view)
                 .tag(new EntityTag(String.valueOf(view.version()))).build();
     }
@@ -218,7 +219,7 @@ public class CaseResource {
         Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(change, List.of());
-        return tagged(lifecycle.changeStatus(caller, caseId, version(ifMatch), change.status()));
+        return tagged(commands.changeStatus(caller, caseId, version(ifMatch), change.status()));
     }
 
     @POST
@@ -237,7 +238,7 @@ public class CaseResource {
         Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(closing, closing == null ? List.of() : closing.crossFieldViolations());
-        return tagged(lifecycle.close(caller, caseId, version(ifMatch), closing.resolutionCode(), closing.rootCause(),
+        return tagged(commands.close(caller, caseId, version(ifMatch), closing.resolutionCode(), closing.rootCause(),
                 closing.resolutionText()));
     }
 
@@ -255,28 +256,18 @@ public class CaseResource {
         Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(reopening, List.of());
-        return tagged(lifecycle.reopen(caller, caseId, version(ifMatch), reopening.reason()));
+        return tagged(commands.reopen(caller, caseId, version(ifMatch), reopening.reason()));
     }
 
-    /**
-     * Validated here rather than with {@code @Valid}, so that a caller without a token learns only
-     * that (401), and every broken rule of the body is reported at once.
-     */
+    /** The body's own constraints and {@code more} (on fields those leave valid), refused at once. */
     private void valid(Object body, List<Problem.Violation> more) {
-        if (body == null) {
-            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("body", "NotNull",
-                    "must be a JSON object"))));
-        }
-        List<Problem.Violation> violations = new ArrayList<>(Violations.of(validator.validate(body)));
+        List<Problem.Violation> violations = forms.violations(RequestForms.required(body));
         for (Problem.Violation extra : more) {
             if (violations.stream().noneMatch(v -> v.field().equals(extra.field()))) {
                 violations.add(extra);
             }
         }
-        if (!violations.isEmpty()) {
-            violations.sort(Comparator.comparing(Problem.Violation::field));
-            throw new ProblemException(Problem.invalid(violations));
-        }
+        Refusals.refuseIfAny(violations);
     }
 
     /** {@code If-Match: "7"} (or {@code W/"7"}, {@code 7}); absent or {@code *}: any version. */
@@ -297,7 +288,8 @@ public class CaseResource {
         }
     }
 
-    private static RestResponse<CaseView> tagged(CaseView view) {
+    private static RestResponse<CaseView> tagged(CaseFile file) {
+        CaseView view = CaseMapper.toView(file);
         return RestResponse.ResponseBuilder.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 

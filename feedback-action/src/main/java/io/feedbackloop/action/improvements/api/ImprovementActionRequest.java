@@ -2,6 +2,7 @@ package io.feedbackloop.action.improvements.api;
 
 import java.util.Map;
 
+import io.feedbackloop.action.feedback.Themes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,14 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record ImprovementActionRequest(
         @NotBlank @Size(max = 60) String teamId,
-        @Size(max = 100) @Pattern(regexp = ImprovementActionRequest.THEME_PATH,
+        @Size(max = 100) @Pattern(regexp = Themes.PATH,
                 message = "must be a taxonomy path such as delivery/late") String theme,
         @NotBlank @Size(max = 200) String title,
         @NotNull @Schema(example = "{\"en\": \"You told us checkout kept failing. We rebuilt it.\", "
                 + "\"ru\": \"Вы писали, что оформление заказа не работало. Мы его переделали.\"}")
         Map<String, String> message,
         @Min(1) @Max(10_000) Integer firstBatchSize) {
-
-    /** A taxonomy path: lower-case segments separated by slashes. */
-    public static final String THEME_PATH = "[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*";
 }

@@ -3,6 +3,7 @@ package io.feedbackloop.action.improvements.api;
 import java.util.List;
 import java.util.UUID;
 
+import io.feedbackloop.action.feedback.Themes;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record ImprovementLinkRequest(
         @Size(min = 1, max = 1000) List<@NotNull UUID> feedbackIds,
-        @Size(max = 100) @Pattern(regexp = ImprovementActionRequest.THEME_PATH,
+        @Size(max = 100) @Pattern(regexp = Themes.PATH,
                 message = "must be a taxonomy path such as delivery/late") String theme,
         @Schema(format = "date-time", example = "2026-11-01T00:00:00Z") String from,
         @Schema(format = "date-time", example = "2026-12-01T00:00:00Z") String to) {

@@ -1,13 +1,17 @@
 package io.feedbackloop.action.improvements.rest;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.feedbackloop.action.improvements.ImprovementActions;
 import io.feedbackloop.action.improvements.api.ImprovementActionRequest;
 import io.feedbackloop.action.improvements.api.ImprovementActionView;
 import io.feedbackloop.action.improvements.api.ImprovementLinkRequest;
 import io.feedbackloop.action.improvements.api.ImprovementLinkResult;
+import io.feedbackloop.action.rest.RequestForms;
+import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.action.teams.CallerAuthenticator;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.RequestIds;
@@ -51,6 +55,9 @@ public class ImprovementActionResource {
     @Inject
     ImprovementActions actions;
 
+    @Inject
+    RequestForms forms;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft an improvement action: what a team changed and what its customers are told")
@@ -61,7 +68,9 @@ public class ImprovementActionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            ImprovementActionRequest request) {
-        ImprovementActionView created = actions.create(authenticator.authenticate(authorization), request);
+        Caller caller = authenticator.authenticate(authorization);
+        ImprovementActionView created = ImprovementMapper.view(actions.create(caller, ImprovementMapper.draft(request),
+                violations(request)));
         return Response.created(URI.create("/api/v1/improvement-actions/" + created.id())).entity(created).build();
     }
 
@@ -73,7 +82,7 @@ public class ImprovementActionResource {
                                                     enumeration = {"draft", "published"}))
                                             @QueryParam("status") String status) {
         authenticator.authenticate(authorization);
-        return actions.list(team, status);
+        return actions.list(team, status).stream().map(ImprovementMapper::view).toList();
     }
 
     @GET
@@ -84,7 +93,7 @@ public class ImprovementActionResource {
     public ImprovementActionView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                      @PathParam("id") String id) {
         authenticator.authenticate(authorization);
-        return actions.find(RequestIds.parse("id", id));
+        return ImprovementMapper.view(actions.find(RequestIds.parse("id", id)));
     }
 
     @POST
@@ -97,7 +106,10 @@ public class ImprovementActionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImprovementLinkResult link(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                       @PathParam("id") String id, ImprovementLinkRequest request) {
-        return actions.link(authenticator.authenticate(authorization), RequestIds.parse("id", id), request);
+        Caller caller = authenticator.authenticate(authorization);
+        UUID actionId = RequestIds.parse("id", id);
+        return ImprovementMapper.view(actions.link(caller, actionId, ImprovementMapper.links(request),
+                violations(request)));
     }
 
     @POST
@@ -107,7 +119,8 @@ public class ImprovementActionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImprovementActionView publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                          @PathParam("id") String id) {
-        return actions.publish(authenticator.authenticate(authorization), RequestIds.parse("id", id));
+        return ImprovementMapper.view(actions.publish(authenticator.authenticate(authorization),
+                RequestIds.parse("id", id)));
     }
 
     @POST
@@ -117,6 +130,14 @@ public class ImprovementActionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImprovementActionView release(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                          @PathParam("id") String id) {
-        return actions.release(authenticator.authenticate(authorization), RequestIds.parse("id", id));
+        return ImprovementMapper.view(actions.release(authenticator.authenticate(authorization),
+                RequestIds.parse("id", id)));
+    }
+
+    /** A missing body is judged with the rest, after the caller's rights (lead of the team, a known action). */
+    private List<Problem.Violation> violations(Object body) {
+        return body == null
+                ? new ArrayList<>(List.of(new Problem.Violation("body", "NotNull", "must not be null")))
+                : forms.violations(body);
     }
 }

@@ -63,6 +63,7 @@ public class LoopMetricsResource {
                                @Parameter(schema = @Schema(type = SchemaType.STRING,
                                        enumeration = {"team", "theme", "week", "month"}))
                                @QueryParam("groupBy") String groupBy) {
-        return metrics.metrics(authenticator.authenticate(authorization), from, to, team, theme, groupBy);
+        return LoopMetricsMapper.view(metrics.metrics(authenticator.authenticate(authorization), from, to, team,
+                theme, groupBy));
     }
 }

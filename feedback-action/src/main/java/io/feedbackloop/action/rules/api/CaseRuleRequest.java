@@ -2,7 +2,6 @@ package io.feedbackloop.action.rules.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.feedbackloop.action.rules.RuleConditions;
-import io.feedbackloop.action.rules.RuleDraft;
 import io.feedbackloop.action.sla.CasePriority;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +22,5 @@ public record CaseRuleRequest(
         @Min(0) Integer position,
         Boolean enabled,
         JsonNode conditions,
-        @Pattern(regexp = CasePriority.PATTERN, message = "must be low, normal, high or critical") String casePriority)
-        implements RuleDraft {
+        @Pattern(regexp = CasePriority.PATTERN, message = "must be low, normal, high or critical") String casePriority) {
 }

@@ -2,7 +2,6 @@ package io.feedbackloop.action.rules.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.feedbackloop.action.rules.RoutingConditions;
-import io.feedbackloop.action.rules.RuleDraft;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +24,5 @@ public record RoutingRuleRequest(
         Boolean enabled,
         JsonNode conditions,
         @NotBlank String teamId,
-        @Email @Size(max = 254) String assignee)
-        implements RuleDraft {
+        @Email @Size(max = 254) String assignee) {
 }

@@ -2,10 +2,11 @@ package io.feedbackloop.action.sla.rest;
 
 import java.util.List;
 
-import io.feedbackloop.action.rest.RequestBodies;
+import io.feedbackloop.action.rest.RequestForms;
 import io.feedbackloop.action.sla.SlaPolicies;
 import io.feedbackloop.action.sla.api.SlaPolicyRequest;
 import io.feedbackloop.action.sla.api.SlaPolicyView;
+import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.action.teams.CallerAuthenticator;
 import io.feedbackloop.kit.problem.Problem;
 import jakarta.inject.Inject;
@@ -38,11 +39,14 @@ public class SlaPolicyResource {
     @Inject
     CallerAuthenticator authenticator;
 
+    @Inject
+    RequestForms forms;
+
     @GET
     @Operation(summary = "List the policies, lowest priority first")
     public List<SlaPolicyView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         authenticator.authenticate(authorization);
-        return policies.list();
+        return policies.list().stream().map(SlaPolicyMapper::view).toList();
     }
 
     @PUT
@@ -54,6 +58,9 @@ public class SlaPolicyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SlaPolicyView put(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @PathParam("priority") String priority, SlaPolicyRequest request) {
-        return policies.put(authenticator.authenticate(authorization), priority, RequestBodies.required(request));
+        Caller caller = authenticator.authenticate(authorization);
+        RequestForms.required(request);
+        return SlaPolicyMapper.view(policies.put(caller, priority, SlaPolicyMapper.targets(request),
+                forms.violations(request)));
     }
 }

@@ -3,7 +3,8 @@ package io.feedbackloop.action.teams.rest;
 import java.net.URI;
 import java.util.List;
 
-import io.feedbackloop.action.rest.RequestBodies;
+import io.feedbackloop.action.rest.RequestForms;
+import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.action.teams.CallerAuthenticator;
 import io.feedbackloop.action.teams.Teams;
 import io.feedbackloop.action.teams.api.MemberRequest;
@@ -45,11 +46,14 @@ public class TeamResource {
     @Inject
     CallerAuthenticator authenticator;
 
+    @Inject
+    RequestForms forms;
+
     @GET
     @Operation(summary = "List the teams")
     public List<TeamView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         authenticator.authenticate(authorization);
-        return teams.list();
+        return teams.list().stream().map(TeamMapper::view).toList();
     }
 
     @GET
@@ -57,7 +61,7 @@ public class TeamResource {
     @Operation(summary = "Show a team and its calendar")
     public TeamView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         authenticator.authenticate(authorization);
-        return teams.get(id);
+        return TeamMapper.view(teams.get(id));
     }
 
     @POST
@@ -66,7 +70,9 @@ public class TeamResource {
     @APIResponse(responseCode = "400", description = "Invalid team; each wrong field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, TeamRequest request) {
-        TeamView team = teams.create(authenticator.authenticate(authorization), RequestBodies.required(request));
+        Caller caller = authenticator.authenticate(authorization);
+        RequestForms.required(request);
+        TeamView team = TeamMapper.view(teams.create(caller, TeamMapper.settings(request), forms.violations(request)));
         return Response.created(URI.create("/api/v1/teams/" + team.id())).entity(team).build();
     }
 
@@ -75,7 +81,9 @@ public class TeamResource {
     @Operation(summary = "Change a team's name, calendar or fallback role (leads)")
     public TeamView update(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
                            TeamRequest request) {
-        return teams.update(authenticator.authenticate(authorization), id, RequestBodies.required(request));
+        Caller caller = authenticator.authenticate(authorization);
+        RequestForms.required(request);
+        return TeamMapper.view(teams.update(caller, id, TeamMapper.settings(request), forms.violations(request)));
     }
 
     @POST
@@ -84,8 +92,10 @@ public class TeamResource {
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = NewMemberView.class)))
     public Response addMember(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @PathParam("id") String id, MemberRequest request) {
-        NewMemberView member = teams.addMember(authenticator.authenticate(authorization), id,
-                RequestBodies.required(request));
+        Caller caller = authenticator.authenticate(authorization);
+        RequestForms.required(request);
+        NewMemberView member = TeamMapper.view(teams.addMember(caller, id, TeamMapper.newMember(request),
+                forms.violations(request)));
         return Response.created(URI.create("/api/v1/teams/" + id + "/members")).entity(member).build();
     }
 
@@ -94,7 +104,7 @@ public class TeamResource {
     @Operation(summary = "List a team's members, without tokens (leads, and the team's own agents)")
     public List<MemberView> members(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                     @PathParam("id") String id) {
-        return teams.members(authenticator.authenticate(authorization), id);
+        return teams.members(authenticator.authenticate(authorization), id).stream().map(TeamMapper::view).toList();
     }
 
     @DELETE
