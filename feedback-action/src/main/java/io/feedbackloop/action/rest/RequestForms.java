@@ -21,17 +21,15 @@ public class RequestForms {
     @Inject
     Validator validator;
 
-    /** A request without a body is the client's mistake, answered like any invalid field. */
-    public static <T> T required(T body) {
+    /**
+     * Violations of the body's own constraints: a mutable list the domain adds its findings to. A
+     * request without a body is refused at once, answered like any invalid field.
+     */
+    public List<Problem.Violation> violations(Object body) {
         if (body == null) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("body", "NotNull",
                     "must be a JSON object"))));
         }
-        return body;
-    }
-
-    /** Violations of the body's own constraints; a mutable list the domain adds its findings to. */
-    public List<Problem.Violation> violations(Object body) {
         return new ArrayList<>(Violations.of(validator.validate(body)));
     }
 }

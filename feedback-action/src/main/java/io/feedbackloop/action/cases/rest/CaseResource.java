@@ -261,7 +261,7 @@ public class CaseResource {
 
     /** The body's own constraints and {@code more} (on fields those leave valid), refused at once. */
     private void valid(Object body, List<Problem.Violation> more) {
-        List<Problem.Violation> violations = forms.violations(RequestForms.required(body));
+        List<Problem.Violation> violations = forms.violations(body);
         for (Problem.Violation extra : more) {
             if (violations.stream().noneMatch(v -> v.field().equals(extra.field()))) {
                 violations.add(extra);

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The endpoints of an ordered rule list leads edit (list, add, replace, delete); a subclass names
- * the path and maps its own request and view.
+ * the path, maps its own request and view, and declares the {@code POST} that adds a rule.
  *
  * @param <Q> the request a lead sends
  * @param <R> the rule entity
@@ -63,17 +62,14 @@ public abstract class OrderedRuleResource<Q, R extends OrderedRule, D extends Ru
         return rules().list(authenticator.authenticate(authorization)).stream().map(this::view).toList();
     }
 
-    @POST
-    @Operation(summary = "Add a rule")
-    @APIResponse(responseCode = "201", description = "The rule as stored")
-    @APIResponse(responseCode = "400", description = "Invalid rule; each wrong field or unknown condition is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The name is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<V> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Q request) {
+    /**
+     * Adds a rule. Each subclass exposes it as its own {@code POST} so that the API documents the
+     * rule it answers with (an annotation cannot name a type variable).
+     */
+    protected RestResponse<V> add(String authorization, Q request) {
         Caller caller = authenticator.authenticate(authorization);
-        RequestForms.required(request);
-        R rule = rules().create(caller, draft(request), forms.violations(request));
+        List<Problem.Violation> violations = forms.violations(request);
+        R rule = rules().create(caller, draft(request), violations);
         return RestResponse.ResponseBuilder.<V>created(URI.create(path + "/" + rule.id)).entity(view(rule)).build();
     }
 
@@ -84,8 +80,8 @@ public abstract class OrderedRuleResource<Q, R extends OrderedRule, D extends Ru
                     Q request) {
         Caller caller = authenticator.authenticate(authorization);
         UUID ruleId = RequestIds.parse("id", id);
-        RequestForms.required(request);
-        return view(rules().update(caller, ruleId, draft(request), forms.violations(request)));
+        List<Problem.Violation> violations = forms.violations(request);
+        return view(rules().update(caller, ruleId, draft(request), violations));
     }
 
     @DELETE

@@ -7,13 +7,18 @@ import io.feedbackloop.action.rules.api.RoutingRuleView;
 import io.feedbackloop.kit.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path(RoutingRuleResource.PATH)
 @Tag(name = "Routing rules", description = "Which team owns a new case (leads); tried in ascending position, the first enabled match wins")
@@ -33,6 +38,18 @@ public class RoutingRuleResource
 
     public RoutingRuleResource() {
         super(PATH);
+    }
+
+    @POST
+    @Operation(summary = "Add a rule")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RoutingRuleView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rule; each wrong field or unknown condition is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The name is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RoutingRuleView> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                                RoutingRuleRequest request) {
+        return add(authorization, request);
     }
 
     @Override

@@ -59,8 +59,7 @@ public class SlaPolicyResource {
     public SlaPolicyView put(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @PathParam("priority") String priority, SlaPolicyRequest request) {
         Caller caller = authenticator.authenticate(authorization);
-        RequestForms.required(request);
-        return SlaPolicyMapper.view(policies.put(caller, priority, SlaPolicyMapper.targets(request),
-                forms.violations(request)));
+        List<Problem.Violation> violations = forms.violations(request);
+        return SlaPolicyMapper.view(policies.put(caller, priority, SlaPolicyMapper.targets(request), violations));
     }
 }

@@ -71,8 +71,8 @@ public class TeamResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, TeamRequest request) {
         Caller caller = authenticator.authenticate(authorization);
-        RequestForms.required(request);
-        TeamView team = TeamMapper.view(teams.create(caller, TeamMapper.settings(request), forms.violations(request)));
+        List<Problem.Violation> violations = forms.violations(request);
+        TeamView team = TeamMapper.view(teams.create(caller, TeamMapper.settings(request), violations));
         return Response.created(URI.create("/api/v1/teams/" + team.id())).entity(team).build();
     }
 
@@ -82,8 +82,8 @@ public class TeamResource {
     public TeamView update(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
                            TeamRequest request) {
         Caller caller = authenticator.authenticate(authorization);
-        RequestForms.required(request);
-        return TeamMapper.view(teams.update(caller, id, TeamMapper.settings(request), forms.violations(request)));
+        List<Problem.Violation> violations = forms.violations(request);
+        return TeamMapper.view(teams.update(caller, id, TeamMapper.settings(request), violations));
     }
 
     @POST
@@ -93,9 +93,8 @@ public class TeamResource {
     public Response addMember(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @PathParam("id") String id, MemberRequest request) {
         Caller caller = authenticator.authenticate(authorization);
-        RequestForms.required(request);
-        NewMemberView member = TeamMapper.view(teams.addMember(caller, id, TeamMapper.newMember(request),
-                forms.violations(request)));
+        List<Problem.Violation> violations = forms.violations(request);
+        NewMemberView member = TeamMapper.view(teams.addMember(caller, id, TeamMapper.newMember(request), violations));
         return Response.created(URI.create("/api/v1/teams/" + id + "/members")).entity(member).build();
     }
 
