@@ -1,4 +1,4 @@
-package io.feedbackloop.notifier.rest;
+package io.feedbackloop.notifier.api;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,13 +1,11 @@
-package io.feedbackloop.notifier.rest;
+package io.feedbackloop.notifier.api;
 
 import java.time.Instant;
 
 import jakarta.validation.constraints.Size;
 
+/** A customer's preferences as ops see and change them; consent is {@code subscribed} or {@code unsubscribed}. */
 public final class PreferenceViews {
-
-    public static final String SUBSCRIBED = "subscribed";
-    public static final String UNSUBSCRIBED = "unsubscribed";
 
     private PreferenceViews() {
     }

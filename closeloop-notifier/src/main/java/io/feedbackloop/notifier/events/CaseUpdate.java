@@ -1,4 +1,4 @@
-package io.feedbackloop.notifier.messaging;
+package io.feedbackloop.notifier.events;
 
 import java.time.Instant;
 import java.util.Map;
@@ -8,17 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-/** This service's reading of {@code action.updated.v1}: only {@code replied} changes concern the customer. */
+/**
+ * This service's reading of {@code action.updated.v1}: only {@code replied} changes concern the
+ * customer; {@code details.commentId} names the reply.
+ */
 public record CaseUpdate(@NotNull UUID caseId, @NotNull UUID feedbackId, @NotBlank String change, Instant updatedAt,
                          Map<String, Object> details, String ownerTeam, @NotNull @Valid Customer customer,
                          String customerReply) {
-
-    public boolean isReplyToCustomer() {
-        return "replied".equals(change) && customerReply != null && !customerReply.isBlank();
-    }
-
-    public String commentId() {
-        Object id = details == null ? null : details.get("commentId");
-        return id == null ? null : id.toString();
-    }
 }

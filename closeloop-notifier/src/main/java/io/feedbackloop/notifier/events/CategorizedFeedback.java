@@ -1,4 +1,4 @@
-package io.feedbackloop.notifier.messaging;
+package io.feedbackloop.notifier.events;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +12,5 @@ public record CategorizedFeedback(@NotNull UUID feedbackId, @NotNull @Valid Cust
                                   List<Score> scores, Instant respondedAt) {
 
     public record Score(String metric, Integer value, String scoreClass) {
-    }
-
-    /** A promoter (NPS 9–10) or a delighted CSAT answer: someone who might say so publicly. */
-    public boolean isPromoter() {
-        return scores != null && scores.stream().anyMatch(s -> "promoter".equals(s.scoreClass()))
-                && scores.stream().noneMatch(s -> "detractor".equals(s.scoreClass()) || "bad".equals(s.scoreClass()));
     }
 }

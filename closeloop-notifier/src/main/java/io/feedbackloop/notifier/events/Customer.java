@@ -1,4 +1,4 @@
-package io.feedbackloop.notifier.messaging;
+package io.feedbackloop.notifier.events;
 
 import jakarta.validation.constraints.NotBlank;
 

@@ -1,4 +1,4 @@
-package io.feedbackloop.notifier.messaging;
+package io.feedbackloop.notifier.events;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,10 +1,8 @@
-package io.feedbackloop.notifier.service;
+package io.feedbackloop.notifier.model;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import io.feedbackloop.notifier.messaging.Customer;
 
 /**
  * A message an event asks for, before a channel is chosen.
@@ -14,6 +12,6 @@ import io.feedbackloop.notifier.messaging.Customer;
  * @param dueAt          not before this moment
  */
 public record MessageRequest(MessageKind kind, String idempotencyKey, UUID feedbackId, UUID caseId, UUID referenceId,
-                             Customer customer, String locale, String quote, String ownerTeam, Instant respondBy,
+                             CustomerContact customer, String locale, String quote, String ownerTeam, Instant respondBy,
                              Map<String, String> details, String channel, Instant dueAt) {
 }

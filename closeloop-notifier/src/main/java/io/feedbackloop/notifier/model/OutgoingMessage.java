@@ -1,4 +1,4 @@
-package io.feedbackloop.notifier.client;
+package io.feedbackloop.notifier.model;
 
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.feedbackloop.notifier.service;
+package io.feedbackloop.notifier.model;
 
 import java.time.Instant;
 import java.time.LocalTime;

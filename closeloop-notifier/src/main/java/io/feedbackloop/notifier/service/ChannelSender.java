@@ -1,4 +1,6 @@
-package io.feedbackloop.notifier.client;
+package io.feedbackloop.notifier.service;
+
+import io.feedbackloop.notifier.model.OutgoingMessage;
 
 /** Hands a message to the provider of one channel. */
 public interface ChannelSender {

@@ -1,4 +1,4 @@
-package io.feedbackloop.notifier.client;
+package io.feedbackloop.notifier.service;
 
 import java.time.Duration;
 
