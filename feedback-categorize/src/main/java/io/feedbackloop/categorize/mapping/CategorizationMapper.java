@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
-import io.feedbackloop.categorize.messaging.ReceivedFeedback;
-import io.feedbackloop.categorize.repository.AssignedTheme;
-import io.feedbackloop.categorize.repository.Categorization;
-import io.feedbackloop.categorize.repository.CorrectionRecord;
-import io.feedbackloop.categorize.rest.CategorizationView;
+import io.feedbackloop.categorize.events.FeedbackCategorizedEvent;
+import io.feedbackloop.categorize.events.ReceivedFeedback;
+import io.feedbackloop.categorize.model.AssignedTheme;
+import io.feedbackloop.categorize.model.Categorization;
+import io.feedbackloop.categorize.model.CorrectionRecord;
+import io.feedbackloop.categorize.api.CategorizationView;
 import io.feedbackloop.categorize.text.FeedbackText;
 import io.feedbackloop.categorize.text.ScoreClasses;
 import io.feedbackloop.categorize.text.Understanding;

@@ -1,5 +1,7 @@
 package io.feedbackloop.categorize.messaging;
 
+import io.feedbackloop.categorize.events.CommentedFeedback;
+import io.feedbackloop.categorize.events.ReceivedFeedback;
 import io.feedbackloop.categorize.service.CategorizationService;
 import io.feedbackloop.kit.messaging.IdempotentConsumer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,10 @@ package io.feedbackloop.categorize.rest;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.feedbackloop.categorize.repository.CorrectionRecord;
+import io.feedbackloop.categorize.api.CategorizationView;
+import io.feedbackloop.categorize.api.CorrectionRequest;
+import io.feedbackloop.categorize.api.PreviewRequest;
+import io.feedbackloop.categorize.model.CorrectionRecord;
 import io.feedbackloop.categorize.service.CategorizationService;
 import io.feedbackloop.categorize.service.CategorizerRegistry;
 import io.feedbackloop.categorize.text.FeedbackText;

@@ -2,6 +2,7 @@ package io.feedbackloop.categorize.rest;
 
 import java.util.List;
 
+import io.feedbackloop.categorize.api.KnowledgeViews;
 import io.feedbackloop.categorize.service.CategorizerRegistry;
 import io.feedbackloop.categorize.service.KnowledgeService;
 import io.feedbackloop.kit.problem.Problem;

@@ -1,5 +1,6 @@
 package io.feedbackloop.categorize.rest;
 
+import io.feedbackloop.categorize.api.ModelView;
 import io.feedbackloop.categorize.service.CategorizerRegistry;
 import io.feedbackloop.categorize.service.ModelTrainingService;
 import jakarta.inject.Inject;

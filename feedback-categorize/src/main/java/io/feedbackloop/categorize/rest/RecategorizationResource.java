@@ -3,6 +3,7 @@ package io.feedbackloop.categorize.rest;
 import java.net.URI;
 import java.util.List;
 
+import io.feedbackloop.categorize.api.RecategorizationViews;
 import io.feedbackloop.categorize.service.RecategorizationService;
 import io.feedbackloop.kit.problem.RequestIds;
 import jakarta.inject.Inject;

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.feedbackloop.categorize.repository.KnowledgeVersion;
-import io.feedbackloop.categorize.rest.KnowledgeViews;
+import io.feedbackloop.categorize.model.KnowledgeVersion;
+import io.feedbackloop.categorize.api.KnowledgeViews;
 import io.feedbackloop.categorize.text.KnowledgeDocument;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.feedbackloop.categorize.mapping.CategorizationMapper;
-import io.feedbackloop.categorize.repository.Categorization;
-import io.feedbackloop.categorize.repository.TrainedModelRecord;
-import io.feedbackloop.categorize.rest.ModelView;
+import io.feedbackloop.categorize.model.Categorization;
+import io.feedbackloop.categorize.model.TrainedModelRecord;
+import io.feedbackloop.categorize.api.ModelView;
 import io.feedbackloop.categorize.text.Evaluation;
 import io.feedbackloop.categorize.text.LabelledFeedback;
 import io.feedbackloop.categorize.text.LearnedModel;

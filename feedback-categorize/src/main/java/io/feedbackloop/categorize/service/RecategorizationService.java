@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.feedbackloop.categorize.mapping.CategorizationMapper;
-import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
-import io.feedbackloop.categorize.repository.Categorization;
-import io.feedbackloop.categorize.repository.RecategorizationJob;
-import io.feedbackloop.categorize.repository.RecategorizationReport;
-import io.feedbackloop.categorize.rest.RecategorizationViews;
+import io.feedbackloop.categorize.events.FeedbackCategorizedEvent;
+import io.feedbackloop.categorize.model.Categorization;
+import io.feedbackloop.categorize.model.RecategorizationJob;
+import io.feedbackloop.categorize.model.RecategorizationReport;
+import io.feedbackloop.categorize.api.RecategorizationViews;
 import io.feedbackloop.categorize.text.TextCategorizer;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;

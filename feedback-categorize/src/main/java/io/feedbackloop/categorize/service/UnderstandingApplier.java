@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.feedbackloop.categorize.mapping.CategorizationMapper;
-import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
-import io.feedbackloop.categorize.repository.Categorization;
-import io.feedbackloop.categorize.repository.RecategorizationReport;
+import io.feedbackloop.categorize.events.FeedbackCategorizedEvent;
+import io.feedbackloop.categorize.model.Categorization;
+import io.feedbackloop.categorize.model.RecategorizationReport;
 import io.feedbackloop.categorize.text.TextCategorizer;
 import io.feedbackloop.categorize.text.Understanding;
 

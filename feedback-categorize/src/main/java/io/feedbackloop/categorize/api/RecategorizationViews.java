@@ -1,9 +1,9 @@
-package io.feedbackloop.categorize.rest;
+package io.feedbackloop.categorize.api;
 
 import java.time.Instant;
 import java.util.UUID;
 
-import io.feedbackloop.categorize.repository.RecategorizationReport;
+import io.feedbackloop.categorize.model.RecategorizationReport;
 import jakarta.validation.constraints.Size;
 
 /** Requests and answers of the recategorization (replay) API. */

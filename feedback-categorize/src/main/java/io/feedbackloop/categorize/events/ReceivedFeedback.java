@@ -1,4 +1,4 @@
-package io.feedbackloop.categorize.messaging;
+package io.feedbackloop.categorize.events;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.feedbackloop.categorize.rest;
+package io.feedbackloop.categorize.metrics.api;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,8 +8,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.feedbackloop.categorize.service.MetricsSlice;
-import io.feedbackloop.categorize.service.stats.ScoreStatistics;
+import io.feedbackloop.categorize.metrics.MetricsSlice;
+import io.feedbackloop.categorize.metrics.ScoreStatistics;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -1,4 +1,4 @@
-package io.feedbackloop.categorize.rest;
+package io.feedbackloop.categorize.api;
 
 import java.util.List;
 

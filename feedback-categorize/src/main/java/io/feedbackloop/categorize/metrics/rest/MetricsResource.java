@@ -1,14 +1,15 @@
-package io.feedbackloop.categorize.rest;
+package io.feedbackloop.categorize.metrics.rest;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.feedbackloop.categorize.service.MetricsService;
-import io.feedbackloop.categorize.service.MetricsSlice;
-import io.feedbackloop.categorize.service.MetricsSlice.Bucket;
-import io.feedbackloop.categorize.service.MetricsSlice.Dimension;
-import io.feedbackloop.categorize.service.MetricsSlice.ThemeLevel;
-import io.feedbackloop.categorize.service.MetricsSlice.ThemeOrder;
+import io.feedbackloop.categorize.metrics.MetricsService;
+import io.feedbackloop.categorize.metrics.MetricsSlice;
+import io.feedbackloop.categorize.metrics.MetricsSlice.Bucket;
+import io.feedbackloop.categorize.metrics.MetricsSlice.Dimension;
+import io.feedbackloop.categorize.metrics.MetricsSlice.ThemeLevel;
+import io.feedbackloop.categorize.metrics.MetricsSlice.ThemeOrder;
+import io.feedbackloop.categorize.metrics.api.MetricsViews;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import jakarta.inject.Inject;

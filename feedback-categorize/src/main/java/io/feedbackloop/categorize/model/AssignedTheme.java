@@ -1,4 +1,4 @@
-package io.feedbackloop.categorize.repository;
+package io.feedbackloop.categorize.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,4 +1,4 @@
-package io.feedbackloop.categorize.service.stats;
+package io.feedbackloop.categorize.metrics;
 
 /**
  * The arithmetic behind the metrics, kept apart from SQL and JSON so that it can be checked against

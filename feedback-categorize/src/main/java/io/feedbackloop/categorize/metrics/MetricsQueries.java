@@ -1,4 +1,4 @@
-package io.feedbackloop.categorize.repository;
+package io.feedbackloop.categorize.metrics;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,11 +12,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.feedbackloop.categorize.service.MetricsSlice;
-import io.feedbackloop.categorize.service.MetricsSlice.Bucket;
-import io.feedbackloop.categorize.service.MetricsSlice.Dimension;
-import io.feedbackloop.categorize.service.MetricsSlice.ThemeLevel;
-import io.feedbackloop.categorize.service.MetricsSlice.ThemeOrder;
+import io.feedbackloop.categorize.metrics.MetricsSlice.Bucket;
+import io.feedbackloop.categorize.metrics.MetricsSlice.Dimension;
+import io.feedbackloop.categorize.metrics.MetricsSlice.ThemeLevel;
+import io.feedbackloop.categorize.metrics.MetricsSlice.ThemeOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,4 +1,4 @@
-package io.feedbackloop.categorize.repository;
+package io.feedbackloop.categorize.model;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.feedbackloop.categorize.service;
+package io.feedbackloop.categorize.metrics;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

@@ -1,10 +1,10 @@
-package io.feedbackloop.categorize.rest;
+package io.feedbackloop.categorize.api;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
+import io.feedbackloop.categorize.events.FeedbackCategorizedEvent;
 import io.feedbackloop.categorize.text.Understanding;
 
 /** A feedback's categorization as ops see it, with what a person corrected. */
