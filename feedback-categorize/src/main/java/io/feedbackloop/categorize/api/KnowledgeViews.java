@@ -19,23 +19,30 @@ public final class KnowledgeViews {
                           KnowledgeDocument document) {
     }
 
-    /**
-     * A whole new document.
-     *
-     * @param basedOnVersion the version the edit started from; refused with 409 if another edit came first
-     */
+    /** Who edits and why, common to every edit. */
+    public interface Edit {
+
+        /** The version the edit started from; refused with 409 if another edit came first. */
+        Integer basedOnVersion();
+
+        String changedBy();
+
+        String comment();
+    }
+
+    /** A whole new document. */
     public record Replace(@NotNull KnowledgeDocument document, Integer basedOnVersion,
-                          @Size(max = 100) String changedBy, @Size(max = 500) String comment) {
+                          @Size(max = 100) String changedBy, @Size(max = 500) String comment) implements Edit {
     }
 
     /** One theme, created or replaced at its path; {@code children} null keeps the existing children. */
     public record ThemeEdit(Map<String, String> label, Map<String, List<String>> terms,
                             List<KnowledgeDocument.Theme> children, Integer basedOnVersion,
-                            @Size(max = 100) String changedBy, @Size(max = 500) String comment) {
+                            @Size(max = 100) String changedBy, @Size(max = 500) String comment) implements Edit {
     }
 
     /** One lexicon's terms by language. */
     public record LexiconEdit(@NotNull Map<String, List<String>> terms, Integer basedOnVersion,
-                              @Size(max = 100) String changedBy, @Size(max = 500) String comment) {
+                              @Size(max = 100) String changedBy, @Size(max = 500) String comment) implements Edit {
     }
 }

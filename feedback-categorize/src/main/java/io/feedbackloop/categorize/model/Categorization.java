@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.feedbackloop.categorize.text.FeedbackText;
+import io.feedbackloop.categorize.text.ScoreClasses;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -176,5 +178,33 @@ public class Categorization extends PanacheEntityBase {
 
     public boolean isCorrected(String field) {
         return List.of(correctedFields).contains(field);
+    }
+
+    /** The class of each score on its own scale: promoter, good, agree, ... */
+    public void classifyScores() {
+        npsClass = npsScore == null ? null : ScoreClasses.nps(npsScore);
+        csatClass = csatScore == null ? null : ScoreClasses.csat(csatScore, csatScaleMin, csatScaleMax);
+        cesClass = cesScore == null ? null : ScoreClasses.ces(cesScore, cesScaleMin, cesScaleMax);
+    }
+
+    /** What the categorizer reads: the words, the language the channel or the customer's locale declared, the scores. */
+    public FeedbackText feedbackText() {
+        List<FeedbackText.Score> scores = new ArrayList<>();
+        if (npsScore != null) {
+            scores.add(new FeedbackText.Score(FeedbackText.Metric.NPS, npsScore, 0, 10));
+        }
+        if (csatScore != null) {
+            scores.add(new FeedbackText.Score(FeedbackText.Metric.CSAT, csatScore, csatScaleMin, csatScaleMax));
+        }
+        if (cesScore != null) {
+            scores.add(new FeedbackText.Score(FeedbackText.Metric.CES, cesScore, cesScaleMin, cesScaleMax));
+        }
+        return new FeedbackText(text, declaredLanguage != null ? declaredLanguage : customerLocale, scores);
+    }
+
+    /** The labels a person may correct, as they stand now. */
+    public CorrectionRecord.Labels labels() {
+        return new CorrectionRecord.Labels(sentiment, type, themes.stream().map(t -> t.theme).toList(),
+                List.of(urgency), priority);
     }
 }
