@@ -11,18 +11,15 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import io.feedbackloop.categorize.metrics.MetricsQueries.Counts;
-import io.feedbackloop.categorize.metrics.api.MetricsViews;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.Breakdown;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.Ces;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.Csat;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.Group;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.Metrics;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.Nps;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.Summary;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.ThemeStat;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.Trend;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.TrendPoint;
-import io.feedbackloop.categorize.metrics.api.MetricsViews.TrendSeries;
+import io.feedbackloop.categorize.metrics.MetricsResults.Ces;
+import io.feedbackloop.categorize.metrics.MetricsResults.Csat;
+import io.feedbackloop.categorize.metrics.MetricsResults.Group;
+import io.feedbackloop.categorize.metrics.MetricsResults.Metrics;
+import io.feedbackloop.categorize.metrics.MetricsResults.ThemeStat;
+import io.feedbackloop.categorize.metrics.MetricsResults.TopThemes;
+import io.feedbackloop.categorize.metrics.MetricsResults.Trend;
+import io.feedbackloop.categorize.metrics.MetricsResults.TrendPoint;
+import io.feedbackloop.categorize.metrics.MetricsResults.TrendSeries;
 import io.feedbackloop.categorize.metrics.MetricsSlice.Bucket;
 import io.feedbackloop.categorize.metrics.MetricsSlice.Dimension;
 import io.feedbackloop.categorize.metrics.MetricsSlice.ThemeLevel;
@@ -54,18 +51,19 @@ public class MetricsService {
     @Inject
     MetricsQueries queries;
 
-    public Summary summary(MetricsSlice slice) {
+    public Metrics summary(MetricsSlice slice) {
         Map<String, Metrics> metrics = metricsBy(query(slice, null, null), Counts::dimension);
-        return new Summary(MetricsViews.Slice.of(slice), metrics.values().iterator().next());
+        return metrics.values().iterator().next();
     }
 
-    public Breakdown breakdown(MetricsSlice slice, Dimension by) {
+    /** One group per value of the dimension, most responses first, feedback without a value last among equals. */
+    public List<Group> breakdown(MetricsSlice slice, Dimension by) {
         Map<String, Metrics> metrics = metricsBy(query(slice, by, null), Counts::dimension);
         List<Group> groups = new ArrayList<>();
-        metrics.forEach((value, m) -> groups.add(Group.of(value, m)));
+        metrics.forEach((value, m) -> groups.add(new Group(value, m)));
         groups.sort(Comparator.comparingLong((Group g) -> g.metrics().responses()).reversed()
                 .thenComparing(Group::value, NONE_LAST));
-        return new Breakdown(MetricsViews.Slice.of(slice), by.param(), groups);
+        return groups;
     }
 
     /**
@@ -90,11 +88,9 @@ public class MetricsService {
                 buckets.add(day);
             }
         }
-        String tz = slice.zone().getId();
         if (by == null) {
             Map<LocalDate, Metrics> metrics = metricsBy(counts, Counts::bucket);
-            return new Trend(MetricsViews.Slice.of(slice), bucket.param(), tz, null,
-                    points(buckets, metrics, bucket, slice), null);
+            return new Trend(points(buckets, metrics, bucket, slice), null);
         }
         Map<String, List<Counts>> perValue = new HashMap<>();
         counts.forEach(c -> perValue.computeIfAbsent(c.dimension(), v -> new ArrayList<>()).add(c));
@@ -107,18 +103,18 @@ public class MetricsService {
         perValue.forEach((value, rows) -> {
             Map<LocalDate, Metrics> metrics = metricsBy(rows, Counts::bucket);
             volume.put(value, metrics.values().stream().mapToLong(Metrics::responses).sum());
-            series.add(new TrendSeries(value, MetricsViews.label(value), points(buckets, metrics, bucket, slice)));
+            series.add(new TrendSeries(value, points(buckets, metrics, bucket, slice)));
         });
         series.sort(Comparator.comparingLong((TrendSeries s) -> volume.get(s.value())).reversed()
                 .thenComparing(TrendSeries::value, NONE_LAST));
-        return new Trend(MetricsViews.Slice.of(slice), bucket.param(), tz, by.param(), null, series);
+        return new Trend(null, series);
     }
 
     /**
      * The slice's top themes. npsImpact = 100 × detractors with the theme / NPS answers in the slice:
      * the NPS points the slice would gain if those detractors had been passives.
      */
-    public MetricsViews.TopThemes topThemes(MetricsSlice slice, ThemeLevel level, ThemeOrder order, int limit) {
+    public TopThemes topThemes(MetricsSlice slice, ThemeLevel level, ThemeOrder order, int limit) {
         MetricsQueries.TopThemes top;
         try {
             top = queries.topThemes(slice, level, order, limit);
@@ -126,15 +122,14 @@ public class MetricsService {
             throw unknownZone();
         }
         MetricsQueries.ThemeCounts all = top.slice();
-        Nps sliceNps = Nps.of(ScoreStatistics.nps(all.promoters(), all.passives(), all.detractors()));
+        ScoreStatistics.Nps sliceNps = ScoreStatistics.nps(all.promoters(), all.passives(), all.detractors());
         long npsResponses = sliceNps.responses();
         List<ThemeStat> themes = top.themes().stream().map(t -> new ThemeStat(t.theme(), t.responses(),
-                        all.responses() == 0 ? null : MetricsViews.round(100.0 * t.responses() / all.responses(), 1),
-                        Nps.of(ScoreStatistics.nps(t.promoters(), t.passives(), t.detractors())),
-                        npsResponses == 0 ? null : MetricsViews.round(100.0 * t.detractors() / npsResponses, 1)))
+                        all.responses() == 0 ? null : 100.0 * t.responses() / all.responses(),
+                        ScoreStatistics.nps(t.promoters(), t.passives(), t.detractors()),
+                        npsResponses == 0 ? null : 100.0 * t.detractors() / npsResponses))
                 .toList();
-        return new MetricsViews.TopThemes(MetricsViews.Slice.of(slice), level.param(), order.param(), all.responses(),
-                sliceNps, themes);
+        return new TopThemes(all.responses(), sliceNps, themes);
     }
 
     private List<Counts> query(MetricsSlice slice, Dimension by, Bucket bucket) {
@@ -151,7 +146,7 @@ public class MetricsService {
         Map<K, List<Ces>> ces = new HashMap<>();
         for (Counts row : counts) {
             if (row.isCesScale()) {
-                ces.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(Ces.of(row.cesScaleMin(),
+                ces.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(new Ces(row.cesScaleMin(),
                         row.cesScaleMax(), ScoreStatistics.mean(row.cesResponses(), row.cesSum(), row.cesSumOfSquares()),
                         ScoreStatistics.proportion(row.cesAgree(), row.cesResponses())));
             } else {
@@ -168,9 +163,8 @@ public class MetricsService {
     }
 
     private static Metrics metrics(Counts row, List<Ces> ces) {
-        return new Metrics(row.responses(),
-                Nps.of(ScoreStatistics.nps(row.promoters(), row.passives(), row.detractors())),
-                Csat.of(ScoreStatistics.proportion(row.csatTopBox(), row.csatResponses()),
+        return new Metrics(row.responses(), ScoreStatistics.nps(row.promoters(), row.passives(), row.detractors()),
+                new Csat(ScoreStatistics.proportion(row.csatTopBox(), row.csatResponses()),
                         ScoreStatistics.proportion(row.csatTopTwoBox(), row.csatResponses())),
                 ces);
     }

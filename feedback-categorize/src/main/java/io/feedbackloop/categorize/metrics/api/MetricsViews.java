@@ -1,15 +1,12 @@
 package io.feedbackloop.categorize.metrics.api;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.feedbackloop.categorize.metrics.MetricsSlice;
-import io.feedbackloop.categorize.metrics.ScoreStatistics;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -33,21 +30,11 @@ public final class MetricsViews {
     @JsonPropertyOrder({"from", "to", "tz", "channel", "touchpoint", "journeyStage", "segment", "theme"})
     public record Slice(Instant from, Instant to, String tz, String channel, String touchpoint, String journeyStage,
                         String segment, String theme) {
-
-        public static Slice of(MetricsSlice slice) {
-            return new Slice(slice.from(), slice.to(), slice.zone().getId(), slice.channel(), slice.touchpoint(),
-                    slice.journeyStage(), slice.segment(), slice.theme());
-        }
     }
 
     @Schema(name = "Interval95", description = "95 % confidence interval")
     @JsonPropertyOrder({"low", "high"})
     public record Interval(BigDecimal low, BigDecimal high) {
-
-        static Interval of(ScoreStatistics.Interval interval, int decimals) {
-            return interval == null ? null
-                    : new Interval(round(interval.low(), decimals), round(interval.high(), decimals));
-        }
     }
 
     @Schema(name = "NpsMetric", description = "Net Promoter Score from NPS answers (0–10) only. score = %promoters − "
@@ -55,11 +42,6 @@ public final class MetricsViews {
             + "centred on the adjusted score. score and ci95 are null without NPS answers.")
     @JsonPropertyOrder({"responses", "promoters", "passives", "detractors", "score", "ci95"})
     public record Nps(long responses, long promoters, long passives, long detractors, BigDecimal score, Interval ci95) {
-
-        public static Nps of(ScoreStatistics.Nps nps) {
-            return new Nps(nps.responses(), nps.promoters(), nps.passives(), nps.detractors(), round(nps.score(), 1),
-                    Interval.of(nps.ci95(), 1));
-        }
     }
 
     @Schema(name = "CsatMetric", description = "Customer satisfaction. topBoxPercent = share of answers at the top of "
@@ -68,11 +50,6 @@ public final class MetricsViews {
     @JsonPropertyOrder({"responses", "topBox", "topTwoBox", "topBoxPercent", "topTwoBoxPercent", "ci95"})
     public record Csat(long responses, long topBox, long topTwoBox, BigDecimal topBoxPercent, BigDecimal topTwoBoxPercent,
                        Interval ci95) {
-
-        public static Csat of(ScoreStatistics.Proportion topBox, ScoreStatistics.Proportion topTwoBox) {
-            return new Csat(topTwoBox.n(), topBox.successes(), topTwoBox.successes(), round(topBox.percent(), 1),
-                    round(topTwoBox.percent(), 1), Interval.of(topTwoBox.ci95(), 1));
-        }
     }
 
     @Schema(name = "CesMetric", description = "Customer effort on one scale. mean with its 95 % interval (Student's t "
@@ -81,14 +58,6 @@ public final class MetricsViews {
     @JsonPropertyOrder({"scaleMin", "scaleMax", "responses", "mean", "ci95", "agree", "agreePercent", "agreeCi95"})
     public record Ces(int scaleMin, int scaleMax, long responses, BigDecimal mean, Interval ci95, long agree,
                       BigDecimal agreePercent, Interval agreeCi95) {
-
-        public static Ces of(int scaleMin, int scaleMax, ScoreStatistics.Mean mean, ScoreStatistics.Proportion agree) {
-            Interval ci = mean.ci95() == null ? null
-                    : new Interval(round(Math.max(scaleMin, mean.ci95().low()), 2),
-                            round(Math.min(scaleMax, mean.ci95().high()), 2));
-            return new Ces(scaleMin, scaleMax, mean.n(), round(mean.mean(), 2), ci, agree.successes(),
-                    round(agree.percent(), 1), Interval.of(agree.ci95(), 1));
-        }
     }
 
     @Schema(name = "Metrics", description = "The metrics of a set of feedback. responses counts every feedback; each "
@@ -107,10 +76,6 @@ public final class MetricsViews {
             + "(no touchpoint, no theme, ...) are reported with value null and label \"(none)\".")
     @JsonPropertyOrder({"value", "label", "metrics"})
     public record Group(String value, String label, Metrics metrics) {
-
-        public static Group of(String value, Metrics metrics) {
-            return new Group(value, MetricsViews.label(value), metrics);
-        }
     }
 
     @Schema(name = "MetricsBreakdown", description = "Groups ordered by responses (most first), then by value; the "
@@ -152,18 +117,5 @@ public final class MetricsViews {
             + "denominator of npsImpact).")
     @JsonPropertyOrder({"slice", "level", "order", "responses", "nps", "themes"})
     public record TopThemes(Slice slice, String level, String order, long responses, Nps nps, List<ThemeStat> themes) {
-    }
-
-    public static String label(String value) {
-        return value == null ? "(none)" : value;
-    }
-
-    /** Rounded half up to the given decimals, keeping them (40.0, not 40); null stays null. */
-    public static BigDecimal round(Double value, int decimals) {
-        return value == null ? null : round(value.doubleValue(), decimals);
-    }
-
-    public static BigDecimal round(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
     }
 }

@@ -1,15 +1,19 @@
 package io.feedbackloop.categorize.metrics.rest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.feedbackloop.categorize.metrics.MetricsService;
 import io.feedbackloop.categorize.metrics.MetricsSlice;
 import io.feedbackloop.categorize.metrics.MetricsSlice.Bucket;
+import io.feedbackloop.categorize.metrics.MetricsSlice.Choice;
 import io.feedbackloop.categorize.metrics.MetricsSlice.Dimension;
 import io.feedbackloop.categorize.metrics.MetricsSlice.ThemeLevel;
 import io.feedbackloop.categorize.metrics.MetricsSlice.ThemeOrder;
 import io.feedbackloop.categorize.metrics.api.MetricsViews;
+import io.feedbackloop.categorize.metrics.mapping.MetricsMapper;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -50,50 +54,6 @@ public class MetricsResource {
     @Inject
     MetricsService service;
 
-    /** The slice filters every metrics endpoint takes. */
-    public static class SliceParameters {
-
-        @QueryParam("from")
-        @Parameter(description = "Start of the slice, included: an ISO instant (2026-11-01T00:00:00Z) or a date "
-                + "(2026-11-01, its start in tz). Compared with the customer's answer time.", example = "2026-11-01")
-        public String from;
-
-        @QueryParam("to")
-        @Parameter(description = "End of the slice, excluded: [from, to). A date means its start, so "
-                + "to=2026-12-01 ends with November.", example = "2026-12-01")
-        public String to;
-
-        @QueryParam("channel")
-        @Parameter(description = "Only this channel", example = "web")
-        public String channel;
-
-        @QueryParam("touchpoint")
-        @Parameter(description = "Only this touchpoint", example = "checkout")
-        public String touchpoint;
-
-        @QueryParam("journeyStage")
-        @Parameter(description = "Only this journey stage", example = "purchase")
-        public String journeyStage;
-
-        @QueryParam("segment")
-        @Parameter(description = "Only this customer segment", example = "consumer")
-        public String segment;
-
-        @QueryParam("theme")
-        @Parameter(description = "Only feedback with this theme or a theme below it (delivery matches delivery, "
-                + "delivery/late, ...)", example = "delivery")
-        public String theme;
-
-        @QueryParam("tz")
-        @Parameter(description = "IANA time zone for bare dates in from/to and for trend buckets; default UTC",
-                example = "Europe/Moscow")
-        public String tz;
-
-        MetricsSlice parse(List<Problem.Violation> violations) {
-            return MetricsSlice.parse(from, to, channel, touchpoint, journeyStage, segment, theme, tz, violations);
-        }
-    }
-
     @GET
     @Operation(summary = "NPS, CSAT and CES of a slice",
             description = "responses counts every feedback in the slice; NPS only from NPS answers, CSAT from CSAT "
@@ -103,9 +63,9 @@ public class MetricsResource {
             examples = @ExampleObject(name = "web in November", value = SUMMARY_EXAMPLE)))
     public MetricsViews.Summary summary(@BeanParam SliceParameters slice) {
         List<Problem.Violation> violations = new ArrayList<>();
-        MetricsSlice parsed = slice.parse(violations);
+        MetricsSlice parsed = slice.toSlice(violations);
         check(violations);
-        return service.summary(parsed);
+        return MetricsMapper.toSummary(parsed, service.summary(parsed));
     }
 
     @GET
@@ -121,10 +81,10 @@ public class MetricsResource {
                     enumeration = {"channel", "touchpoint", "journeyStage", "segment", "theme", "themeGroup"}))
             String by) {
         List<Problem.Violation> violations = new ArrayList<>();
-        MetricsSlice parsed = slice.parse(violations);
-        Dimension dimension = MetricsSlice.choose("by", by, Dimension.values(), null, violations);
+        MetricsSlice parsed = slice.toSlice(violations);
+        Dimension dimension = choose("by", by, Dimension.values(), null, violations);
         check(violations);
-        return service.breakdown(parsed, dimension);
+        return MetricsMapper.toBreakdown(parsed, dimension, service.breakdown(parsed, dimension));
     }
 
     @GET
@@ -145,12 +105,12 @@ public class MetricsResource {
                     enumeration = {"channel", "touchpoint", "journeyStage", "segment", "theme", "themeGroup"}))
             String by) {
         List<Problem.Violation> violations = new ArrayList<>();
-        MetricsSlice parsed = slice.parse(violations);
-        Bucket chosen = MetricsSlice.choose("bucket", bucket, Bucket.values(), Bucket.DAY, violations);
+        MetricsSlice parsed = slice.toSlice(violations);
+        Bucket chosen = choose("bucket", bucket, Bucket.values(), Bucket.DAY, violations);
         Dimension dimension = by == null || by.isBlank() ? null
-                : MetricsSlice.choose("by", by, Dimension.values(), null, violations);
+                : choose("by", by, Dimension.values(), null, violations);
         check(violations);
-        return service.trend(parsed, chosen, dimension);
+        return MetricsMapper.toTrend(parsed, chosen, dimension, service.trend(parsed, chosen, dimension));
     }
 
     @GET
@@ -170,12 +130,38 @@ public class MetricsResource {
             @QueryParam("limit") @Parameter(description = "1..100, default 10", schema = @Schema(
                     type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) String limit) {
         List<Problem.Violation> violations = new ArrayList<>();
-        MetricsSlice parsed = slice.parse(violations);
-        ThemeOrder chosenOrder = MetricsSlice.choose("order", order, ThemeOrder.values(), ThemeOrder.VOLUME, violations);
-        ThemeLevel chosenLevel = MetricsSlice.choose("level", level, ThemeLevel.values(), ThemeLevel.LEAF, violations);
+        MetricsSlice parsed = slice.toSlice(violations);
+        ThemeOrder chosenOrder = choose("order", order, ThemeOrder.values(), ThemeOrder.VOLUME, violations);
+        ThemeLevel chosenLevel = choose("level", level, ThemeLevel.values(), ThemeLevel.LEAF, violations);
         int top = limit(limit, violations);
         check(violations);
-        return service.topThemes(parsed, chosenLevel, chosenOrder, top);
+        return MetricsMapper.toTopThemes(parsed, chosenLevel, chosenOrder,
+                service.topThemes(parsed, chosenLevel, chosenOrder, top));
+    }
+
+    /**
+     * The one of {@code choices} a parameter names, {@code fallback} when it is absent, or null
+     * (with a violation) when it names none of them.
+     */
+    private static <E extends Enum<E> & Choice> E choose(String name, String value, E[] choices, E fallback,
+                                                         List<Problem.Violation> violations) {
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                violations.add(new Problem.Violation(name, "required", "must be one of " + spellings(choices)));
+            }
+            return fallback;
+        }
+        for (E choice : choices) {
+            if (choice.param().equals(value.strip())) {
+                return choice;
+            }
+        }
+        violations.add(new Problem.Violation(name, "enum", "must be one of " + spellings(choices)));
+        return null;
+    }
+
+    private static String spellings(Choice[] choices) {
+        return Arrays.stream(choices).map(Choice::param).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static int limit(String limit, List<Problem.Violation> violations) {
