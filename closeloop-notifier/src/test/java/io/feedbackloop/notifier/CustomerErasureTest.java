@@ -35,11 +35,13 @@ class CustomerErasureTest {
         // a zone of the customer's own (erased below), where it is daytime whenever the suite runs
         given().contentType(ContentType.JSON).body("{\"timeZone\": \"" + ProviderStubs.daytimeZone() + "\"}")
                 .put("/api/v1/customers/" + customerId + "/preferences").then().statusCode(200);
-        try (TopicProbe publisher = TopicProbe.watch(LoopTestResource.broker().bootstrapServers())) {
-            publish(publisher, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId,
+        try (TopicProbe sent = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), Events.SENT)) {
+            publish(sent, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId,
                     customer(customerId, email, "+79160000000", "Фёдор", "ru"), "Мои слова"));
+            mailTo(email, 1);
+            // recorded as sent before the erasure: a message still being sent would be held back instead
+            sent.await(Events.SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
         }
-        mailTo(email, 1);
         String erasureId = UUID.randomUUID().toString();
         try (TopicProbe topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), "customer.erasure.confirmed.v1")) {
             // the example feedback-ingest publishes with its schema, about this customer

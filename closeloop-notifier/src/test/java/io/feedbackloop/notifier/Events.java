@@ -97,6 +97,11 @@ final class Events {
     /** Everything in the inbox for {@code email} once a late duplicate would have arrived. */
     static List<MailMessage> settledMailTo(String email, Duration quiet) throws InterruptedException {
         Thread.sleep(quiet.toMillis());
+        return inboxOf(email);
+    }
+
+    /** Everything in the inbox for {@code email} now. */
+    static List<MailMessage> inboxOf(String email) {
         return LoopTestResource.mail().received().stream().map(MailMessage::new)
                 .filter(m -> m.recipients().contains(email)).toList();
     }

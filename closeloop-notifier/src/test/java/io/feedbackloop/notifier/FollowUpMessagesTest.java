@@ -56,6 +56,8 @@ class FollowUpMessagesTest extends TopicsTestBase {
         assertTrue(mail.text().contains("https://reviews.example/feedbackloop"), mail.text());
         assertTrue(mail.html().contains("Fast &amp; friendly &lt;3"), mail.html());
         assertTrue(mail.html().contains("href=\"https://reviews.example/feedbackloop\""), mail.html());
+        // the SMTP server has the message before we record it as sent
+        topics.await(SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
         given().get("/api/v1/followups?feedbackId=" + feedbackId).then().statusCode(200)
                 .body("[0].kind", equalTo("review-invitation")).body("[0].status", equalTo("sent"))
                 .body("[0].triggerEvent", equalTo("feedback.categorized.v1"))
@@ -101,7 +103,9 @@ class FollowUpMessagesTest extends TopicsTestBase {
                 Events.categorized(feedbackId, customer, 2, "detractor", "Parcel arrived crushed"));
         publish(topics, "action.opened.v1", feedbackId, Events.opened(caseId, feedbackId, customer, "Parcel arrived crushed"));
 
-        List<MailMessage> mails = settledMailTo(email, Duration.ofSeconds(4));
+        mailTo(email, 1);
+        // past the moment the thanks would have gone out (followup.acknowledgement-wait)
+        List<MailMessage> mails = settledMailTo(email, Duration.ofSeconds(6));
         assertEquals(1, mails.size(), "one acknowledgement");
         assertEquals("We hear you: case " + caseId.substring(0, 8).toUpperCase() + " is open", mails.get(0).subject());
         given().get("/api/v1/followups?feedbackId=" + feedbackId).then()

@@ -13,7 +13,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
-import io.feedbackloop.action.service.BusinessCalendar;
+import io.feedbackloop.action.teams.BusinessCalendar;
 import org.junit.jupiter.api.Test;
 
 /** Working time as SLA deadlines count it, checked against dates worked out by hand. */

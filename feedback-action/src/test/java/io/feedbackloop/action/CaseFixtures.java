@@ -84,7 +84,7 @@ final class CaseFixtures {
                  "type":{"label":"complaint","confidence":0.7},"themes":[%s],"urgency":[],"priority":"high"}"""
                 .formatted(feedbackId, feedbackId.substring(0, 8), npsScore, npsScore, text, themesJson));
         List<ConsumerRecord<String, String>> opened = topics.await(OPENED, r -> feedbackId.equals(r.key()), 1,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(60));
         if (opened.isEmpty()) {
             throw new AssertionError("no case was opened for detractor feedback " + feedbackId);
         }

@@ -98,7 +98,7 @@ class CaseLifecycleTest {
     }
 
     private static List<ConsumerRecord<String, String>> updates(OpenedCase c, int atLeast) {
-        return topics.await(UPDATED, r -> c.feedbackId().equals(r.key()), atLeast, Duration.ofSeconds(30));
+        return topics.await(UPDATED, r -> c.feedbackId().equals(r.key()), atLeast, Duration.ofSeconds(60));
     }
 
     @Test
@@ -233,7 +233,7 @@ class CaseLifecycleTest {
 
         // action.resolved.v1 once per closing, with what the customer is to be told
         List<ConsumerRecord<String, String>> resolved = topics.await(RESOLVED, r -> c.feedbackId().equals(r.key()), 2,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(60));
         assertEquals(2, resolved.size());
         assertEquals("feedbackloop.action.resolved.v1", TopicProbe.header(resolved.get(0), "ce_type"));
         JsonNode first = read(resolved.get(0).value());
@@ -293,7 +293,7 @@ class CaseLifecycleTest {
                 .post(url(c, "/close")).then().statusCode(409).contentType("application/problem+json");
         maria.as().body("{\"status\":\"in_progress\"}").put(url(c, "/status")).then().statusCode(409);
         maria.as().body("{\"assignee\":\"" + maria.email() + "\"}").put(url(c, "/assignee")).then().statusCode(409);
-        JsonNode resolved = read(topics.await(RESOLVED, r -> c.feedbackId().equals(r.key()), 1, Duration.ofSeconds(30))
+        JsonNode resolved = read(topics.await(RESOLVED, r -> c.feedbackId().equals(r.key()), 1, Duration.ofSeconds(60))
                 .get(0).value());
         assertTrue(resolved.get("resolutionText").isNull());
         assertEquals("duplicate", resolved.get("resolutionCode").asText());
@@ -301,18 +301,19 @@ class CaseLifecycleTest {
         List<String> actions = maria.as().get(url(c, "/audit")).then().statusCode(200).extract().path("action");
         assertEquals(List.of("closed"), actions.stream().filter(API_CHANGES::contains).toList(),
                 "rejected requests leave no trace");
+        updates(c, actions.size());
         assertEquals(actions.size(), topics.settle(UPDATED, r -> c.feedbackId().equals(r.key()), Duration.ofSeconds(1))
                 .size());
     }
 
     @Test
-    void timeLeftCountsDownAndGoesNegativeOnceTheDeadlinePasses() throws Exception {
+    void timeLeftCountsDownAndGoesNegativeOnceTheDeadlinePasses() {
         OpenedCase c = newCase(3, "Still waiting for my refund");
         JsonPath first = maria.as().get(url(c, "")).then().statusCode(200).extract().jsonPath();
         long firstLeft = first.getLong("firstResponseDueIn");
         long resolutionLeft = first.getLong("resolutionDueIn");
         assertTrue(firstLeft > 0 && resolutionLeft >= firstLeft, firstLeft + " / " + resolutionLeft);
-        Thread.sleep(1_100);
+        clock.advance(Duration.ofSeconds(10));
         long later = maria.as().get(url(c, "")).then().statusCode(200).extract().jsonPath().getLong("firstResponseDueIn");
         assertTrue(later < firstLeft, later + " should be below " + firstLeft);
 

@@ -68,7 +68,7 @@ class CaseOpeningTest {
     }
 
     private static List<ConsumerRecord<String, String>> opened(String feedbackId, int atLeast) {
-        return topics.await(OPENED, r -> feedbackId.equals(r.key()), atLeast, Duration.ofSeconds(20));
+        return topics.await(OPENED, r -> feedbackId.equals(r.key()), atLeast, Duration.ofSeconds(60));
     }
 
     @Test
@@ -147,7 +147,7 @@ class CaseOpeningTest {
         String sentAt = "2026-11-23T10:15:30Z";
         topics.publishEvent("followup.sent.v1", feedbackId, UUID.randomUUID().toString(), """
                 {"feedbackId":"%s","caseId":"%s","sentAt":"%s","channel":"email"}""".formatted(feedbackId, caseId, sentAt));
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         String firstResponseAt = null;
         while (firstResponseAt == null && System.currentTimeMillis() < deadline) {
             firstResponseAt = asAdmin().when().get("/api/v1/cases/" + caseId).then().statusCode(200)

@@ -156,7 +156,7 @@ class CaseRulesTest {
         detractor.publishCorrection(topics, "olga@ops.example", correction, "themes", "urgency", "type");
         detractor.publishCorrection(topics, "olga@ops.example", UUID.randomUUID().toString(), "themes", "urgency", "type");
 
-        List<JsonNode> relabelled = updates(topics, detractor.id(), "labels-changed", 1, Duration.ofSeconds(30));
+        List<JsonNode> relabelled = updates(topics, detractor.id(), "labels-changed", 1, Duration.ofSeconds(60));
         assertEquals(1, relabelled.size());
         JsonNode change = relabelled.get(0);
         assertEquals("olga@ops.example", change.get("actor").asText());

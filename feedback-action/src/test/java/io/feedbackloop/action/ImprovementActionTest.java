@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedbackloop.action.service.ImprovementFanOut;
+import io.feedbackloop.action.improvements.ImprovementFanOut;
 import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -177,6 +177,7 @@ class ImprovementActionTest {
         given().header("Authorization", lead).post("/api/v1/improvement-actions/" + action + "/publish")
                 .then().statusCode(200);
         runReplicas(4, Duration.ofSeconds(3));
+        awaitAnnounced(ours, 30);
         assertEquals(30, topics.settle(ANNOUNCED, r -> ours.contains(r.key()), Duration.ofSeconds(2)).size(),
                 "the first batch, however many replicas count it");
         get(lead, action).body("counts.announced", equalTo(30));
@@ -424,7 +425,7 @@ class ImprovementActionTest {
     /** Waits until this service has its copy of each feedback (what it links and quotes). */
     private void awaitCopies(java.util.Collection<String> ids) throws InterruptedException {
         String array = String.join(",", ids);
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         long copied = 0;
         while (System.currentTimeMillis() < deadline) {
             copied = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
@@ -440,7 +441,7 @@ class ImprovementActionTest {
 
     private static List<ConsumerRecord<String, String>> awaitAnnounced(Set<String> feedbackIds, int count) {
         List<ConsumerRecord<String, String>> records = topics.await(ANNOUNCED, r -> feedbackIds.contains(r.key()), count,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(60));
         assertTrue(records.size() >= count, "only " + records.size() + " of " + count + " announced");
         return records;
     }

@@ -260,7 +260,7 @@ class LoopMetricsTest {
                  "themes":[%s],"urgency":[],"priority":"normal"}"""
                 .formatted(feedbackId, clock.instant(), clock.instant(), themeJson));
         List<ConsumerRecord<String, String>> opened = topics.await(OPENED, r -> feedbackId.equals(r.key()), 1,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(60));
         assertEquals(1, opened.size(), "a case is opened for the detractor");
         String caseId = JSON.readTree(opened.get(0).value()).get("caseId").asText();
         JsonPath view = caseView(caseId);
@@ -275,7 +275,7 @@ class LoopMetricsTest {
         topics.publishEvent("followup.sent.v1", c.feedbackId(), UUID.randomUUID().toString(), """
                 {"feedbackId":"%s","caseId":"%s","sentAt":"%s","channel":"email"}"""
                 .formatted(c.feedbackId(), c.id(), sentAt));
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         String recorded = null;
         while (recorded == null && System.currentTimeMillis() < deadline) {
             recorded = caseView(c.id()).getString("firstResponseAt");
@@ -290,11 +290,12 @@ class LoopMetricsTest {
         if (text != null) {
             body.put("resolutionText", text);
         }
-        for (int attempt = 0; ; attempt++) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
             Response response = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/cases/" + c.id() + "/close");
             // the SLA scheduler may escalate the case at the same moment (optimistic lock): send it again
-            if (response.statusCode() == 409 && attempt < 5
+            if (response.statusCode() == 409 && System.currentTimeMillis() < deadline
                     && "urn:feedbackloop:problem:concurrent-update".equals(response.jsonPath().getString("type"))) {
                 Thread.sleep(200);
                 continue;

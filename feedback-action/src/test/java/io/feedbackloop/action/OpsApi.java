@@ -70,7 +70,7 @@ final class OpsApi {
     /** The action.opened.v1 of a feedback, waited for. */
     static JsonNode opened(TopicProbe topics, String feedbackId) {
         List<ConsumerRecord<String, String>> records = topics.await(OPENED, r -> feedbackId.equals(r.key()), 1,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(60));
         if (records.isEmpty()) {
             throw new AssertionError("no case was opened for feedback " + feedbackId);
         }

@@ -57,7 +57,7 @@ class CategorizationTest {
 
     private static JsonNode awaitCategorized(String feedbackId) throws Exception {
         List<ConsumerRecord<String, String>> records = topics.await(CATEGORIZED, r -> feedbackId.equals(r.key()), 1,
-                Duration.ofSeconds(20));
+                FeedbackEvents.PATIENCE);
         assertEquals(1, records.size(), "one feedback.categorized.v1 for " + feedbackId);
         return JSON.readTree(records.get(0).value());
     }
@@ -77,7 +77,7 @@ class CategorizationTest {
         String id = UUID.randomUUID().toString();
         publishReceived(id, UUID.randomUUID().toString(), "2", "\"Ужасная доставка\"");
         ConsumerRecord<String, String> record = topics.await(CATEGORIZED, r -> id.equals(r.key()), 1,
-                Duration.ofSeconds(20)).get(0);
+                FeedbackEvents.PATIENCE).get(0);
         assertEquals("feedbackloop.feedback.categorized.v1", TopicProbe.header(record, "ce_type"));
         assertEquals("/feedback-categorize", TopicProbe.header(record, "ce_source"));
         assertEquals(id, TopicProbe.header(record, "ce_subject"));
@@ -115,9 +115,9 @@ class CategorizationTest {
         String outOfRange = UUID.randomUUID().toString();
         publishReceived(UUID.randomUUID().toString(), outOfRange, "11", "null");
         assertEquals(1, topics.await(RECEIVED + ".dlq", r -> notJson.equals(TopicProbe.header(r, "ce_id")), 1,
-                Duration.ofSeconds(20)).size());
+                FeedbackEvents.PATIENCE).size());
         assertEquals(1, topics.await(RECEIVED + ".dlq", r -> outOfRange.equals(TopicProbe.header(r, "ce_id")), 1,
-                Duration.ofSeconds(20)).size());
+                FeedbackEvents.PATIENCE).size());
     }
 
     @Test

@@ -22,6 +22,12 @@ final class FeedbackEvents {
     static final String CATEGORIZED = "feedback.categorized.v1";
     static final String RECATEGORIZED = "feedback.recategorized.v1";
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How long a test waits for something that must happen. Generous on purpose: the first
+     * feedback of a run also waits for the consumer group to form and for cold code, which can
+     * take many seconds on a busy machine; when things work the wait ends at the first sight.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private FeedbackEvents() {
     }
@@ -57,8 +63,7 @@ final class FeedbackEvents {
     }
 
     static JsonNode awaitOne(TopicProbe topics, String topic, String feedbackId) throws Exception {
-        List<ConsumerRecord<String, String>> records = topics.await(topic, r -> feedbackId.equals(r.key()), 1,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = topics.await(topic, r -> feedbackId.equals(r.key()), 1, PATIENCE);
         return JSON.readTree(records.get(records.size() - 1).value());
     }
 
@@ -70,7 +75,7 @@ final class FeedbackEvents {
 
     /** Waits until a background job reports {@code completed}. */
     static JsonNode awaitJob(String location) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
+        Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
             JsonNode job = JSON.readTree(given().get(location).then().statusCode(200).extract().asString());
             if (!job.get("status").asText().equals("running") || Instant.now().isAfter(deadline)) {

@@ -115,7 +115,7 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
         }
         given().contentType(ContentType.JSON).body("{\"themes\": [\"delivery/late\"], \"correctedBy\": \"olga@ops.example\"}")
                 .put("/api/v1/feedback/" + ids[2] + "/categorization").then().statusCode(200);
-        topics.await(RECATEGORIZED, r -> ids[2].equals(r.key()), 1, Duration.ofSeconds(20));
+        topics.await(RECATEGORIZED, r -> ids[2].equals(r.key()), 1, FeedbackEvents.PATIENCE);
 
         given().contentType(ContentType.JSON).body("""
                         {"label": {"en": "Parcel locker"}, "terms": {"en": ["parcel locker"], "ru": ["постамат*"]}}""")
@@ -140,7 +140,9 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
         JsonNode done = awaitJob(replay);
         assertEquals(2, done.get("changed").asInt(), done + "\nthe dry run: " + report + "\nbefore the replay: " + beforeReplay
                 + "\nafter it: " + given().get("/api/v1/feedback/" + ids[0] + "/categorization").asString());
-        var replayed = topics.settle(RECATEGORIZED, r -> Set.of(ids[0], ids[1]).contains(r.key()), Duration.ofSeconds(3));
+        // the job is done once its batches committed; the relay publishes their events shortly after
+        var replayed = topics.await(RECATEGORIZED, r -> Set.of(ids[0], ids[1]).contains(r.key()), 2,
+                FeedbackEvents.PATIENCE);
         assertEquals(2, replayed.size());
         for (var record : replayed) {
             JsonNode event = FeedbackEvents.JSON.readTree(record.value());

@@ -456,11 +456,11 @@ class MetricsTest {
 
     /** Metrics read the database, so a feedback counts once its categorization can be read back. */
     private static void awaitCategorized(List<String> ids) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plus(FeedbackEvents.PATIENCE);
         for (String id : ids) {
             while (given().get("/api/v1/categorizations/" + id).statusCode() != 200) {
                 if (Instant.now().isAfter(deadline)) {
-                    fail("feedback " + id + " was not categorized within 30 s");
+                    fail("feedback " + id + " was not categorized within " + FeedbackEvents.PATIENCE);
                 }
                 Thread.sleep(100);
             }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.feedbackloop.categorize.service.stats.ScoreStatistics;
-import io.feedbackloop.categorize.service.stats.ScoreStatistics.Mean;
-import io.feedbackloop.categorize.service.stats.ScoreStatistics.Nps;
-import io.feedbackloop.categorize.service.stats.ScoreStatistics.Proportion;
+import io.feedbackloop.categorize.metrics.ScoreStatistics;
+import io.feedbackloop.categorize.metrics.ScoreStatistics.Mean;
+import io.feedbackloop.categorize.metrics.ScoreStatistics.Nps;
+import io.feedbackloop.categorize.metrics.ScoreStatistics.Proportion;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

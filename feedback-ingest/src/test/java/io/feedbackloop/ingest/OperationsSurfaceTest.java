@@ -1,9 +1,13 @@
 package io.feedbackloop.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Instant;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -24,12 +28,17 @@ class OperationsSurfaceTest {
     @Test
     void prometheusMetricsCountIngestAndOutboxRelay() throws InterruptedException {
         IngestApi.submitWeb(IngestApi.submission("c-metrics", "8", "null"));
-        Thread.sleep(1000); // let the relay send it
-        given().when().get("/q/metrics")
-                .then().statusCode(200)
-                .body(containsString("feedback_received_total{channel=\"web\""))
-                .body(containsString("outbox_backlog"))
-                .body(containsString("outbox_relayed_total"));
+        // the relay sends the event after the commit, as fast as the machine allows
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!metrics().contains("outbox_relayed_total") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(metrics(), allOf(containsString("feedback_received_total{channel=\"web\""),
+                containsString("outbox_backlog"), containsString("outbox_relayed_total")));
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     @Test

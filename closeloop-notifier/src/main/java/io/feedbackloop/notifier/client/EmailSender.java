@@ -3,6 +3,9 @@ package io.feedbackloop.notifier.client;
 import java.time.Duration;
 
 import io.feedbackloop.notifier.config.FollowUpConfig;
+import io.feedbackloop.notifier.model.OutgoingMessage;
+import io.feedbackloop.notifier.service.ChannelSender;
+import io.feedbackloop.notifier.service.ProviderException;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.vertx.ext.mail.SMTPException;

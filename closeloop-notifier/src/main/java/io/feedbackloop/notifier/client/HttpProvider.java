@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.notifier.service.ProviderException;
 
 /**
  * Posts JSON to an HTTP provider and sorts its answer: 2xx (and 409, "already have it" for a

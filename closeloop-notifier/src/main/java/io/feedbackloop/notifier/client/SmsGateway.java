@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.feedbackloop.notifier.config.FollowUpConfig;
+import io.feedbackloop.notifier.model.OutgoingMessage;
+import io.feedbackloop.notifier.service.ChannelSender;
+import io.feedbackloop.notifier.service.ProviderException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -11,6 +11,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.feedbackloop.notifier.config.FollowUpConfig;
+import io.feedbackloop.notifier.model.OutgoingMessage;
+import io.feedbackloop.notifier.service.ChannelSender;
+import io.feedbackloop.notifier.service.ProviderException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,8 +1,14 @@
 package io.feedbackloop.notifier.mapping;
 
-import io.feedbackloop.notifier.repository.FollowUp;
-import io.feedbackloop.notifier.rest.FollowUpView;
+import java.util.UUID;
 
+import io.feedbackloop.notifier.api.FollowUpView;
+import io.feedbackloop.notifier.events.FollowUpFailedEvent;
+import io.feedbackloop.notifier.events.FollowUpSentEvent;
+import io.feedbackloop.notifier.model.MessageKind;
+import io.feedbackloop.notifier.repository.FollowUp;
+
+/** A message as the API shows it and as {@code followup.sent.v1} / {@code followup.failed.v1} report it. */
 public final class FollowUpMapper {
 
     private FollowUpMapper() {
@@ -13,5 +19,18 @@ public final class FollowUpMapper {
                 f.channel, f.customerId, f.locale, f.status, f.statusReason, f.attempts, f.createdAt,
                 FollowUp.QUEUED.equals(f.status) ? f.nextAttemptAt : null, f.sentAt, f.deliveredAt, f.failedAt,
                 f.providerMessageId, f.subject, f.body, f.details);
+    }
+
+    public static FollowUpSentEvent toSentEvent(FollowUp f) {
+        return new FollowUpSentEvent(f.id, f.feedbackId, f.caseId, invitationId(f), f.kind, f.channel, f.sentAt);
+    }
+
+    public static FollowUpFailedEvent toFailedEvent(FollowUp f, String outcome) {
+        return new FollowUpFailedEvent(f.id, f.feedbackId, f.caseId, invitationId(f), f.kind, f.channel, outcome,
+                f.failedAt, f.attempts, f.statusReason);
+    }
+
+    private static UUID invitationId(FollowUp f) {
+        return MessageKind.SURVEY_INVITATION.id().equals(f.kind) ? f.referenceId : null;
     }
 }

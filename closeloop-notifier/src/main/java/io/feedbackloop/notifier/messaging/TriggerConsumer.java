@@ -1,6 +1,13 @@
 package io.feedbackloop.notifier.messaging;
 
 import io.feedbackloop.kit.messaging.IdempotentConsumer;
+import io.feedbackloop.notifier.events.CaseResolution;
+import io.feedbackloop.notifier.events.CaseUpdate;
+import io.feedbackloop.notifier.events.CategorizedFeedback;
+import io.feedbackloop.notifier.events.ImprovementAnnouncement;
+import io.feedbackloop.notifier.events.OpenedAction;
+import io.feedbackloop.notifier.events.SurveyInvitation;
+import io.feedbackloop.notifier.mapping.OccasionMapper;
 import io.feedbackloop.notifier.service.FollowUpPlanner;
 import io.feedbackloop.notifier.service.FollowUpService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,31 +35,37 @@ public class TriggerConsumer {
 
     @Incoming("feedback-categorized")
     public void onCategorized(ConsumerRecord<String, String> record) {
-        consumer.consume(record, CategorizedFeedback.class, CONSUMER, e -> followUps.queue(planner.plan(e.data())));
+        consumer.consume(record, CategorizedFeedback.class, CONSUMER,
+                e -> followUps.queue(planner.plan(OccasionMapper.toOccasion(e.data()))));
     }
 
     @Incoming("action-opened")
     public void onActionOpened(ConsumerRecord<String, String> record) {
-        consumer.consume(record, OpenedAction.class, CONSUMER, e -> followUps.queue(planner.plan(e.data())));
+        consumer.consume(record, OpenedAction.class, CONSUMER,
+                e -> followUps.queue(planner.plan(OccasionMapper.toOccasion(e.data()))));
     }
 
     @Incoming("action-updated")
     public void onActionUpdated(ConsumerRecord<String, String> record) {
-        consumer.consume(record, CaseUpdate.class, CONSUMER, e -> followUps.queue(planner.plan(e.data())));
+        consumer.consume(record, CaseUpdate.class, CONSUMER,
+                e -> followUps.queue(planner.plan(OccasionMapper.toOccasion(e.data()))));
     }
 
     @Incoming("action-resolved")
     public void onActionResolved(ConsumerRecord<String, String> record) {
-        consumer.consume(record, CaseResolution.class, CONSUMER, e -> followUps.queue(planner.plan(e.data())));
+        consumer.consume(record, CaseResolution.class, CONSUMER,
+                e -> followUps.queue(planner.plan(OccasionMapper.toOccasion(e.data()))));
     }
 
     @Incoming("improvement-announced")
     public void onImprovementAnnounced(ConsumerRecord<String, String> record) {
-        consumer.consume(record, ImprovementAnnouncement.class, CONSUMER, e -> followUps.queue(planner.plan(e.data())));
+        consumer.consume(record, ImprovementAnnouncement.class, CONSUMER,
+                e -> followUps.queue(planner.plan(OccasionMapper.toOccasion(e.data()))));
     }
 
     @Incoming("survey-invited")
     public void onSurveyInvited(ConsumerRecord<String, String> record) {
-        consumer.consume(record, SurveyInvitation.class, CONSUMER, e -> followUps.queue(planner.plan(e.data())));
+        consumer.consume(record, SurveyInvitation.class, CONSUMER,
+                e -> followUps.queue(planner.plan(OccasionMapper.toOccasion(e.data()))));
     }
 }

@@ -6,13 +6,14 @@ import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
 import io.feedbackloop.kit.security.Secrets;
+import io.feedbackloop.notifier.api.DeliveryReceipt;
+import io.feedbackloop.notifier.api.FollowUpView;
 import io.feedbackloop.notifier.config.FollowUpConfig;
+import io.feedbackloop.notifier.mapping.FollowUpMapper;
 import io.feedbackloop.notifier.service.DeliveryReceipts;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,10 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DeliveryReceiptResource {
 
-    /** {@code reference}: the id we sent the message under; {@code status}: delivered or failed. */
-    public record Receipt(@NotBlank String reference, @NotBlank String status, @Size(max = 500) String error) {
-    }
-
     @Inject
     FollowUpConfig config;
 
@@ -41,7 +38,7 @@ public class DeliveryReceiptResource {
 
     @POST
     @Operation(summary = "Delivery receipt from the SMS gateway (Authorization: Bearer <followup.sms.receipt-token>)")
-    public FollowUpView receive(@HeaderParam("Authorization") String authorization, @NotNull @Valid Receipt receipt) {
+    public FollowUpView receive(@HeaderParam("Authorization") String authorization, @NotNull @Valid DeliveryReceipt receipt) {
         String expected = config.sms().receiptToken().orElse(null);
         String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
         if (expected == null || given == null || !Secrets.same(expected, given)) {
@@ -52,6 +49,7 @@ public class DeliveryReceiptResource {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("status", "one-of",
                     "must be one of [delivered, failed]"))));
         }
-        return receipts.record(RequestIds.parse("reference", receipt.reference()), receipt.status(), receipt.error());
+        return FollowUpMapper.toView(receipts.record(RequestIds.parse("reference", receipt.reference()), receipt.status(),
+                receipt.error()));
     }
 }

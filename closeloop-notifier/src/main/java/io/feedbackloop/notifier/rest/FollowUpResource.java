@@ -6,6 +6,8 @@ import java.util.Set;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
+import io.feedbackloop.notifier.api.FollowUpView;
+import io.feedbackloop.notifier.mapping.FollowUpMapper;
 import io.feedbackloop.notifier.repository.FollowUp;
 import io.feedbackloop.notifier.service.FollowUpService;
 import jakarta.inject.Inject;
@@ -39,7 +41,8 @@ public class FollowUpResource {
                                    @QueryParam("kind") String kind,
                                    @QueryParam("limit") @DefaultValue("100") int limit) {
         if (feedbackId != null) {
-            return service.forFeedback(RequestIds.parse("feedbackId", feedbackId));
+            return service.forFeedback(RequestIds.parse("feedbackId", feedbackId)).stream().map(FollowUpMapper::toView)
+                    .toList();
         }
         if (status != null && !STATUSES.contains(status)) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("status", "one-of",
@@ -49,20 +52,20 @@ public class FollowUpResource {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("limit", "range",
                     "must be between 1 and 1000"))));
         }
-        return service.search(customerId, status, kind, limit);
+        return service.search(customerId, status, kind, limit).stream().map(FollowUpMapper::toView).toList();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One message with its status, reason, attempts and the text that went out")
     public FollowUpView find(@PathParam("id") String id) {
-        return service.find(RequestIds.parse("id", id));
+        return FollowUpMapper.toView(service.find(RequestIds.parse("id", id)));
     }
 
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Send a failed message again (e.g. after the provider's credentials were fixed)")
     public FollowUpView retry(@PathParam("id") String id) {
-        return service.retry(RequestIds.parse("id", id));
+        return FollowUpMapper.toView(service.retry(RequestIds.parse("id", id)));
     }
 }

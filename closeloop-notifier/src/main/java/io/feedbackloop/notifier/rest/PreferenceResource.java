@@ -1,5 +1,7 @@
 package io.feedbackloop.notifier.rest;
 
+import io.feedbackloop.notifier.api.PreferenceViews;
+import io.feedbackloop.notifier.mapping.PreferenceMapper;
 import io.feedbackloop.notifier.service.PreferenceService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +27,7 @@ public class PreferenceResource {
     @GET
     @Operation(summary = "A customer's consent per channel and the time zone their quiet hours are counted in")
     public PreferenceViews.Preferences get(@PathParam("customerId") String customerId) {
-        return service.view(customerId);
+        return PreferenceMapper.toView(service.view(customerId));
     }
 
     @PUT
@@ -33,6 +35,6 @@ public class PreferenceResource {
     @Operation(summary = "Record a customer's choice: subscribe or unsubscribe a channel, set their time zone")
     public PreferenceViews.Preferences put(@PathParam("customerId") String customerId,
                                            @NotNull @Valid PreferenceViews.Change change) {
-        return service.update(customerId, change);
+        return PreferenceMapper.toView(service.update(customerId, PreferenceMapper.toChange(change)));
     }
 }

@@ -1,6 +1,5 @@
 package io.feedbackloop.notifier.rest;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,17 +8,19 @@ import java.util.Map;
 
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.notifier.api.TemplateViews.Preview;
+import io.feedbackloop.notifier.api.TemplateViews.PreviewRequest;
+import io.feedbackloop.notifier.api.TemplateViews.TemplateInfo;
 import io.feedbackloop.notifier.config.FollowUpConfig;
+import io.feedbackloop.notifier.model.MessageKind;
+import io.feedbackloop.notifier.model.MessageLocale;
 import io.feedbackloop.notifier.service.ChannelChooser;
 import io.feedbackloop.notifier.service.MessageComposer;
-import io.feedbackloop.notifier.service.MessageKind;
-import io.feedbackloop.notifier.service.MessageLocale;
 import io.feedbackloop.notifier.service.Triggers;
 import io.feedbackloop.notifier.service.UnsubscribeLinks;
 import io.quarkus.qute.TemplateException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,19 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Templates")
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplateResource {
-
-    /** A message kind, the event that triggers it (if enabled) and the locales it is written in. */
-    public record TemplateInfo(String kind, String event, boolean enabled, List<String> channels, List<String> locales) {
-    }
-
-    /** Sample content for a preview; everything but kind is optional. */
-    public record PreviewRequest(@NotNull String kind, String channel, String locale,
-                                 @Size(max = 200) String customerName, @Size(max = 20000) String quote,
-                                 @Size(max = 100) String team, Instant respondBy, Map<String, String> details) {
-    }
-
-    public record Preview(String kind, String channel, String locale, String subject, String text, String html) {
-    }
 
     /** What a preview shows where the request gives no value: every key each template reads. */
     private static final Map<String, String> SAMPLE_DETAILS = Map.of(

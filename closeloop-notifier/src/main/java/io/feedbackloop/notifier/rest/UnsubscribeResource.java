@@ -2,7 +2,7 @@ package io.feedbackloop.notifier.rest;
 
 import java.util.Optional;
 
-import io.feedbackloop.notifier.service.MessageLocale;
+import io.feedbackloop.notifier.model.MessageLocale;
 import io.feedbackloop.notifier.service.PreferenceService;
 import io.feedbackloop.notifier.service.UnsubscribeLinks;
 import io.quarkus.qute.Location;

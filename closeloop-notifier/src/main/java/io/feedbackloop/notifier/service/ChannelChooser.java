@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.feedbackloop.notifier.config.FollowUpConfig;
-import io.feedbackloop.notifier.messaging.Customer;
+import io.feedbackloop.notifier.model.CustomerContact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,7 +26,7 @@ public class ChannelChooser {
     @Inject
     CustomerPreferences preferences;
 
-    public Choice choose(List<String> channels, Customer customer) {
+    public Choice choose(List<String> channels, CustomerContact customer) {
         List<String> refusals = new ArrayList<>();
         for (String channel : channels) {
             String refusal = switch (channel) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import io.feedbackloop.notifier.config.FollowUpConfig;
+import io.feedbackloop.notifier.model.QuietHours;
 import io.feedbackloop.notifier.repository.FollowUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.feedbackloop.kit.problem.ProblemException;
-import io.feedbackloop.notifier.mapping.FollowUpMapper;
 import io.feedbackloop.notifier.repository.FollowUp;
-import io.feedbackloop.notifier.rest.FollowUpView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -23,7 +21,7 @@ public class DeliveryReceipts {
     @Inject
     Clock clock;
 
-    public FollowUpView record(UUID followUpId, String status, String error) {
+    public FollowUp record(UUID followUpId, String status, String error) {
         FollowUp f = FollowUp.findById(followUpId, LockModeType.PESSIMISTIC_WRITE);
         if (f == null) {
             throw ProblemException.notFound("follow-up", followUpId);
@@ -44,6 +42,6 @@ public class DeliveryReceipts {
             f.statusReason = "undeliverable: " + (error == null || error.isBlank() ? "reported by the gateway" : error);
             events.failed(f, FollowUpEvents.UNDELIVERED);
         }
-        return FollowUpMapper.toView(f);
+        return f;
     }
 }

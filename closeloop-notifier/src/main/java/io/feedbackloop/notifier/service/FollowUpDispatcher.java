@@ -10,10 +10,8 @@ import java.util.UUID;
 
 import io.feedbackloop.kit.messaging.PollingWorker;
 import io.feedbackloop.kit.tracing.EventTracing;
-import io.feedbackloop.notifier.client.ChannelSender;
-import io.feedbackloop.notifier.client.OutgoingMessage;
-import io.feedbackloop.notifier.client.ProviderException;
 import io.feedbackloop.notifier.config.FollowUpConfig;
+import io.feedbackloop.notifier.model.OutgoingMessage;
 import io.feedbackloop.notifier.repository.FollowUp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

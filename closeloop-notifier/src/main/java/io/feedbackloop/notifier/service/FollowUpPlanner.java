@@ -9,17 +9,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.feedbackloop.notifier.config.FollowUpConfig;
-import io.feedbackloop.notifier.messaging.CaseResolution;
-import io.feedbackloop.notifier.messaging.CaseUpdate;
-import io.feedbackloop.notifier.messaging.CategorizedFeedback;
-import io.feedbackloop.notifier.messaging.ImprovementAnnouncement;
-import io.feedbackloop.notifier.messaging.OpenedAction;
-import io.feedbackloop.notifier.messaging.SurveyInvitation;
+import io.feedbackloop.notifier.model.MessageKind;
+import io.feedbackloop.notifier.model.MessageRequest;
+import io.feedbackloop.notifier.model.Occasion;
 import io.feedbackloop.notifier.repository.FollowUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Turns each upstream event into the messages the configured triggers ask for (none, one or two). */
+/** Turns each occasion into the messages the configured triggers ask for (none, one or two). */
 @ApplicationScoped
 public class FollowUpPlanner {
 
@@ -32,7 +29,7 @@ public class FollowUpPlanner {
     @Inject
     Clock clock;
 
-    public List<MessageRequest> plan(CategorizedFeedback e) {
+    public List<MessageRequest> plan(Occasion.FeedbackCategorized e) {
         MessageKind kind = e.isPromoter() && triggers.enabled(MessageKind.REVIEW_INVITATION) && config.reviewUrl().isPresent()
                 ? MessageKind.REVIEW_INVITATION : MessageKind.THANKS;
         boolean stale = e.respondedAt() != null
@@ -51,7 +48,7 @@ public class FollowUpPlanner {
                 clock.instant().plus(config.acknowledgementWait())));
     }
 
-    public List<MessageRequest> plan(OpenedAction e) {
+    public List<MessageRequest> plan(Occasion.CaseOpened e) {
         if (!triggers.enabled(MessageKind.CASE_ACKNOWLEDGEMENT)) {
             return List.of();
         }
@@ -60,7 +57,7 @@ public class FollowUpPlanner {
                 e.firstResponseDueAt(), Map.of("caseNumber", caseNumber(e.caseId())), null, clock.instant()));
     }
 
-    public List<MessageRequest> plan(CaseUpdate e) {
+    public List<MessageRequest> plan(Occasion.CaseUpdated e) {
         if (!e.isReplyToCustomer() || !triggers.enabled(MessageKind.CASE_REPLY)) {
             return List.of();
         }
@@ -71,7 +68,7 @@ public class FollowUpPlanner {
                 clock.instant()));
     }
 
-    public List<MessageRequest> plan(CaseResolution e) {
+    public List<MessageRequest> plan(Occasion.CaseResolved e) {
         if (!triggers.enabled(MessageKind.CASE_RESOLUTION)) {
             return List.of();
         }
@@ -84,7 +81,7 @@ public class FollowUpPlanner {
                 null, details, null, clock.instant()));
     }
 
-    public List<MessageRequest> plan(ImprovementAnnouncement e) {
+    public List<MessageRequest> plan(Occasion.ImprovementAnnounced e) {
         if (!triggers.enabled(MessageKind.IMPROVEMENT)) {
             return List.of();
         }
@@ -95,7 +92,7 @@ public class FollowUpPlanner {
                 null, Map.of("title", e.title(), "message", e.message()), null, clock.instant()));
     }
 
-    public List<MessageRequest> plan(SurveyInvitation e) {
+    public List<MessageRequest> plan(Occasion.SurveyInvited e) {
         if (!triggers.enabled(MessageKind.SURVEY_INVITATION)) {
             return List.of();
         }

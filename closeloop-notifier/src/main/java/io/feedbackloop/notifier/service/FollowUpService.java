@@ -9,9 +9,10 @@ import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.tracing.EventTracing;
 import io.feedbackloop.notifier.config.FollowUpConfig;
-import io.feedbackloop.notifier.mapping.FollowUpMapper;
+import io.feedbackloop.notifier.model.MessageKind;
+import io.feedbackloop.notifier.model.MessageLocale;
+import io.feedbackloop.notifier.model.MessageRequest;
 import io.feedbackloop.notifier.repository.FollowUp;
-import io.feedbackloop.notifier.rest.FollowUpView;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,12 +143,12 @@ public class FollowUpService {
         events.failed(followUp, FollowUpEvents.SUPPRESSED);
     }
 
-    public List<FollowUpView> forFeedback(UUID feedbackId) {
-        return FollowUp.forFeedback(feedbackId).stream().map(FollowUpMapper::toView).toList();
+    public List<FollowUp> forFeedback(UUID feedbackId) {
+        return FollowUp.forFeedback(feedbackId);
     }
 
     /** The newest messages matching the filters (any may be null), newest first. */
-    public List<FollowUpView> search(String customerId, String status, String kind, int limit) {
+    public List<FollowUp> search(String customerId, String status, String kind, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (customerId != null) {
@@ -163,19 +164,19 @@ public class FollowUpService {
             parameters.and("kind", kind);
         }
         return FollowUp.<FollowUp>find(query.toString(), Sort.descending("createdAt").and("id"), parameters)
-                .page(0, limit).list().stream().map(FollowUpMapper::toView).toList();
+                .page(0, limit).list();
     }
 
-    public FollowUpView find(UUID id) {
+    public FollowUp find(UUID id) {
         FollowUp followUp = FollowUp.findById(id);
         if (followUp == null) {
             throw ProblemException.notFound("follow-up", id);
         }
-        return FollowUpMapper.toView(followUp);
+        return followUp;
     }
 
     /** Ops send a failed message again, e.g. after fixing the provider's credentials. */
-    public FollowUpView retry(UUID id) {
+    public FollowUp retry(UUID id) {
         FollowUp followUp = FollowUp.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (followUp == null) {
             throw ProblemException.notFound("follow-up", id);
@@ -189,6 +190,6 @@ public class FollowUpService {
         followUp.failedAt = null;
         followUp.nextAttemptAt = clock.instant();
         dispatcher.wakeUpAfterCommit();
-        return FollowUpMapper.toView(followUp);
+        return followUp;
     }
 }

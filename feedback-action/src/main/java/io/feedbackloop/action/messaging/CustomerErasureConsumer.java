@@ -1,7 +1,7 @@
 package io.feedbackloop.action.messaging;
 
+import io.feedbackloop.action.privacy.CustomerEraser;
 import io.feedbackloop.kit.privacy.ErasureConfirmations;
-import io.feedbackloop.action.service.CustomerEraser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,5 +1,8 @@
 package io.feedbackloop.categorize.messaging;
 
+import io.feedbackloop.categorize.events.CommentedFeedback;
+import io.feedbackloop.categorize.events.ReceivedFeedback;
+import io.feedbackloop.categorize.mapping.CategorizationMapper;
 import io.feedbackloop.categorize.service.CategorizationService;
 import io.feedbackloop.kit.messaging.IdempotentConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +21,13 @@ public class ReceivedFeedbackConsumer {
 
     @Incoming("feedback-received")
     public void onFeedbackReceived(ConsumerRecord<String, String> record) {
-        consumer.consume(record, ReceivedFeedback.class, "categorizer", event -> categorizations.categorize(event.data()));
+        consumer.consume(record, ReceivedFeedback.class, "categorizer",
+                event -> categorizations.categorize(CategorizationMapper.toCategorization(event.data())));
     }
 
     @Incoming("feedback-commented")
     public void onFeedbackCommented(ConsumerRecord<String, String> record) {
         consumer.consume(record, CommentedFeedback.class, "comment-categorizer",
-                event -> categorizations.comment(event.data()));
+                event -> categorizations.comment(CategorizationMapper.toComment(event.data())));
     }
 }

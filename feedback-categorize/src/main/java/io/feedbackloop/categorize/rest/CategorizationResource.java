@@ -3,7 +3,11 @@ package io.feedbackloop.categorize.rest;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.feedbackloop.categorize.repository.CorrectionRecord;
+import io.feedbackloop.categorize.api.CategorizationView;
+import io.feedbackloop.categorize.api.CorrectionRequest;
+import io.feedbackloop.categorize.api.CorrectionView;
+import io.feedbackloop.categorize.api.PreviewRequest;
+import io.feedbackloop.categorize.mapping.CategorizationMapper;
 import io.feedbackloop.categorize.service.CategorizationService;
 import io.feedbackloop.categorize.service.CategorizerRegistry;
 import io.feedbackloop.categorize.text.FeedbackText;
@@ -52,7 +56,7 @@ public class CategorizationResource {
     @APIResponse(responseCode = "404", description = "Not categorized (yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CategorizationView get(@PathParam("feedbackId") String feedbackId) {
-        return service.find(RequestIds.parse("feedbackId", feedbackId));
+        return CategorizationMapper.toView(service.find(RequestIds.parse("feedbackId", feedbackId)));
     }
 
     @GET
@@ -76,14 +80,16 @@ public class CategorizationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CategorizationView correct(@PathParam("feedbackId") String feedbackId,
                                       @Valid @NotNull CorrectionRequest correction) {
-        return service.correct(RequestIds.parse("feedbackId", feedbackId), correction);
+        return CategorizationMapper.toView(service.correct(RequestIds.parse("feedbackId", feedbackId),
+                CategorizationMapper.toCorrection(correction)));
     }
 
     @GET
     @Path("/feedback/{feedbackId}/categorization/corrections")
     @Operation(summary = "Every correction of a categorization, oldest first")
-    public List<CorrectionRecord> corrections(@PathParam("feedbackId") String feedbackId) {
-        return service.corrections(RequestIds.parse("feedbackId", feedbackId));
+    public List<CorrectionView> corrections(@PathParam("feedbackId") String feedbackId) {
+        return service.corrections(RequestIds.parse("feedbackId", feedbackId)).stream()
+                .map(CategorizationMapper::toView).toList();
     }
 
     @POST

@@ -2,6 +2,9 @@ package io.feedbackloop.categorize.rest;
 
 import java.util.List;
 
+import io.feedbackloop.categorize.api.KnowledgeViews;
+import io.feedbackloop.categorize.mapping.KnowledgeMapper;
+import io.feedbackloop.categorize.model.KnowledgeVersion;
 import io.feedbackloop.categorize.service.CategorizerRegistry;
 import io.feedbackloop.categorize.service.KnowledgeService;
 import io.feedbackloop.kit.problem.Problem;
@@ -49,14 +52,14 @@ public class KnowledgeResource {
     @GET
     @Operation(summary = "The taxonomy and lexicons in force, with their version")
     public KnowledgeViews.Version current() {
-        return knowledge.current();
+        return KnowledgeMapper.toView(knowledge.current(), true);
     }
 
     @GET
     @Path("/versions")
     @Operation(summary = "Every version, newest first (without documents)")
     public List<KnowledgeViews.Version> versions() {
-        return knowledge.versions();
+        return knowledge.versions().stream().map(version -> KnowledgeMapper.toView(version, false)).toList();
     }
 
     @GET
@@ -64,7 +67,7 @@ public class KnowledgeResource {
     @Operation(summary = "One version with its document")
     public KnowledgeViews.Version version(@PathParam("version") String version) {
         try {
-            return knowledge.version(Integer.parseInt(version));
+            return KnowledgeMapper.toView(knowledge.version(Integer.parseInt(version)), true);
         } catch (NumberFormatException e) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("version", "integer",
                     "must be a version number"))));
@@ -80,7 +83,7 @@ public class KnowledgeResource {
     @APIResponse(responseCode = "400", description = "The document breaks a rule; each violation names its path")
     @APIResponse(responseCode = "409", description = "Based on an older version")
     public KnowledgeViews.Version replace(@Valid @NotNull KnowledgeViews.Replace edit) {
-        return refreshed(knowledge.replace(edit));
+        return refreshed(knowledge.replace(edit.document(), KnowledgeMapper.toEdit(edit)));
     }
 
     @PUT
@@ -89,7 +92,8 @@ public class KnowledgeResource {
     @Operation(summary = "Add or change one theme, e.g. delivery/pickup-point (a new version)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "new leaf", value = THEME_EXAMPLE)))
     public KnowledgeViews.Version putTheme(@PathParam("path") String path, @Valid @NotNull KnowledgeViews.ThemeEdit edit) {
-        return refreshed(knowledge.putTheme(path, edit));
+        return refreshed(knowledge.putTheme(path, edit.label(), edit.terms(), edit.children(),
+                KnowledgeMapper.toEdit(edit)));
     }
 
     @DELETE
@@ -107,11 +111,11 @@ public class KnowledgeResource {
                     + "contrast, question, idea, problem, churn, legal, safety. Terms per language en, ru or any; "
                     + "a word ending in * matches by stem prefix.")
     public KnowledgeViews.Version putLexicon(@PathParam("name") String name, @Valid @NotNull KnowledgeViews.LexiconEdit edit) {
-        return refreshed(knowledge.putLexicon(name, edit));
+        return refreshed(knowledge.putLexicon(name, edit.terms(), KnowledgeMapper.toEdit(edit)));
     }
 
-    private KnowledgeViews.Version refreshed(KnowledgeViews.Version version) {
+    private KnowledgeViews.Version refreshed(KnowledgeVersion version) {
         registry.refresh();   // the edit committed: in force on this replica from the next feedback on
-        return version;
+        return KnowledgeMapper.toView(version, true);
     }
 }

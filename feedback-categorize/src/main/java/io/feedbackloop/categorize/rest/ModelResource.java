@@ -1,5 +1,7 @@
 package io.feedbackloop.categorize.rest;
 
+import io.feedbackloop.categorize.api.ModelView;
+import io.feedbackloop.categorize.mapping.ModelMapper;
 import io.feedbackloop.categorize.service.CategorizerRegistry;
 import io.feedbackloop.categorize.service.ModelTrainingService;
 import jakarta.inject.Inject;
@@ -27,7 +29,7 @@ public class ModelResource {
     @GET
     @Operation(summary = "The model in force and how it did when trained")
     public ModelView current() {
-        return training.current();
+        return ModelMapper.toView(training.current());
     }
 
     @POST
@@ -39,7 +41,7 @@ public class ModelResource {
     @APIResponse(responseCode = "201", description = "The new model")
     @APIResponse(responseCode = "422", description = "Fewer than 10 corrected feedback")
     public Response train() {
-        ModelView model = training.train();
+        ModelView model = ModelMapper.toView(training.train());
         registry.refresh();
         return Response.status(Response.Status.CREATED).entity(model).build();
     }

@@ -3,6 +3,8 @@ package io.feedbackloop.categorize.rest;
 import java.net.URI;
 import java.util.List;
 
+import io.feedbackloop.categorize.api.RecategorizationViews;
+import io.feedbackloop.categorize.mapping.RecategorizationMapper;
 import io.feedbackloop.categorize.service.RecategorizationService;
 import io.feedbackloop.kit.problem.RequestIds;
 import jakarta.inject.Inject;
@@ -40,8 +42,10 @@ public class RecategorizationResource {
             value = "{\"dryRun\": true, \"from\": \"2026-11-01T00:00:00Z\", \"to\": \"2026-12-01T00:00:00Z\", \"requestedBy\": \"olga@ops.example\"}")))
     @APIResponse(responseCode = "202", description = "Started; follow Location for progress and the report")
     public Response start(@Valid RecategorizationViews.Request request) {
-        RecategorizationViews.Job job = jobs.start(request == null
-                ? new RecategorizationViews.Request(false, null, null, null) : request);
+        RecategorizationViews.Request given = request == null
+                ? new RecategorizationViews.Request(false, null, null, null) : request;
+        RecategorizationViews.Job job = RecategorizationMapper.toView(
+                jobs.start(given.dryRun(), given.from(), given.to(), given.requestedBy()));
         return Response.accepted(job).location(URI.create("/api/v1/recategorizations/" + job.id())).build();
     }
 
@@ -49,12 +53,12 @@ public class RecategorizationResource {
     @Path("/{id}")
     @Operation(summary = "Progress and report of a recategorization")
     public RecategorizationViews.Job get(@PathParam("id") String id) {
-        return jobs.find(RequestIds.parse("id", id));
+        return RecategorizationMapper.toView(jobs.find(RequestIds.parse("id", id)));
     }
 
     @GET
     @Operation(summary = "The latest 50 recategorizations, newest first")
     public List<RecategorizationViews.Job> list() {
-        return jobs.list();
+        return jobs.list().stream().map(RecategorizationMapper::toView).toList();
     }
 }

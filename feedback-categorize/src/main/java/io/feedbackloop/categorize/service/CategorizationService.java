@@ -1,5 +1,6 @@
 package io.feedbackloop.categorize.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,19 +9,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.feedbackloop.categorize.mapping.CategorizationMapper;
-import io.feedbackloop.categorize.messaging.CommentedFeedback;
-import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
-import io.feedbackloop.categorize.messaging.ReceivedFeedback;
-import io.feedbackloop.categorize.repository.AssignedTheme;
-import io.feedbackloop.categorize.repository.Categorization;
-import io.feedbackloop.categorize.repository.CorrectionRecord;
-import io.feedbackloop.categorize.repository.PendingComment;
-import io.feedbackloop.categorize.rest.CategorizationView;
-import io.feedbackloop.categorize.rest.CorrectionRequest;
+import io.feedbackloop.categorize.model.AssignedTheme;
+import io.feedbackloop.categorize.model.Categorization;
+import io.feedbackloop.categorize.model.CategorizationChange;
+import io.feedbackloop.categorize.model.Correction;
+import io.feedbackloop.categorize.model.CorrectionRecord;
+import io.feedbackloop.categorize.model.FeedbackComment;
+import io.feedbackloop.categorize.model.PendingComment;
 import io.feedbackloop.categorize.text.TextCategorizer;
 import io.feedbackloop.categorize.text.Understanding;
-import io.feedbackloop.kit.messaging.EventOutbox;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,7 +35,7 @@ import jakarta.transaction.Transactional;
 public class CategorizationService {
 
     @Inject
-    EventOutbox outbox;
+    CategorizationAnnouncer announcer;
 
     @Inject
     CategorizerRegistry registry;
@@ -46,18 +43,27 @@ public class CategorizationService {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Clock clock;
+
     /**
      * Categorizes a received feedback once. A second event for the same feedback (the producer
      * resent it under a new id) finds the stored categorization and publishes nothing.
+     *
+     * @param categorization what was received, not yet categorized or stored
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void categorize(ReceivedFeedback feedback) {
-        if (Categorization.findById(feedback.feedbackId()) != null) {
+    public void categorize(Categorization categorization) {
+        if (Categorization.findById(categorization.feedbackId) != null) {
             return;
         }
-        Categorization categorization = new Categorization();
-        CategorizationMapper.copyFeedback(feedback, categorization);
-        PendingComment early = PendingComment.findById(feedback.feedbackId());
+        Instant now = clock.instant();
+        // metrics slice by the customer's answer time; without one, the time we learned of the answer
+        if (categorization.respondedAt == null) {
+            categorization.respondedAt = categorization.receivedAt != null ? categorization.receivedAt : now;
+        }
+        categorization.classifyScores();
+        PendingComment early = PendingComment.findById(categorization.feedbackId);
         if (early != null) {
             categorization.text = early.text;
             categorization.declaredLanguage = early.language != null ? early.language : categorization.declaredLanguage;
@@ -65,21 +71,20 @@ public class CategorizationService {
         }
         TextCategorizer categorizer = registry.current();
         Timer.Sample sample = Timer.start(meters);
-        Understanding understanding = categorizer.categorize(CategorizationMapper.toFeedbackText(categorization));
+        Understanding understanding = categorizer.categorize(categorization.feedbackText());
         sample.stop(meters.timer("categorizer.latency"));
         UnderstandingApplier.apply(categorization, understanding, categorizer);
-        categorization.categorizedAt = Instant.now();
-        categorization.updatedAt = categorization.categorizedAt;
+        categorization.categorizedAt = now;
+        categorization.updatedAt = now;
         categorization.persist();
-        outbox.publish(FeedbackCategorizedEvent.TOPIC, FeedbackCategorizedEvent.TYPE, feedback.feedbackId().toString(),
-                CategorizationMapper.toEvent(categorization, null));
+        announcer.categorized(categorization);
         meters.counter("feedback.categorized", "sentiment", categorization.sentiment, "type", categorization.type,
                 "language", categorization.language).increment();
     }
 
     /** The customer's words after their score: categorize again with them (or keep them until the feedback arrives). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void comment(CommentedFeedback comment) {
+    public void comment(FeedbackComment comment) {
         Categorization categorization = Categorization.findById(comment.feedbackId());
         if (categorization == null) {
             PendingComment pending = PendingComment.findById(comment.feedbackId());
@@ -107,22 +112,21 @@ public class CategorizationService {
         }
         TextCategorizer categorizer = registry.current();
         UnderstandingApplier.Applied applied = UnderstandingApplier.apply(categorization,
-                categorizer.categorize(CategorizationMapper.toFeedbackText(categorization)), categorizer);
+                categorizer.categorize(categorization.feedbackText()), categorizer);
         List<String> changed = new ArrayList<>(applied.changedFields());
         changed.add(0, "text");
-        announceChange(categorization, new FeedbackCategorizedEvent.Change("comment", changed, applied.previous(),
-                null, null));
+        announceChange(categorization, new CategorizationChange("comment", changed, applied.previous(), null, null));
     }
 
     /** A person's correction: stored as history and a training example, announced, and never undone by a replay. */
-    public CategorizationView correct(UUID feedbackId, CorrectionRequest correction) {
+    public Categorization correct(UUID feedbackId, Correction correction) {
         Categorization categorization = Categorization.findById(feedbackId);
         if (categorization == null) {
             throw ProblemException.notFound("categorization", feedbackId);
         }
         checkCorrection(correction);
-        CorrectionRecord.Labels before = CategorizationMapper.labels(categorization);
-        FeedbackCategorizedEvent.Previous previous = UnderstandingApplier.previous(categorization);
+        CorrectionRecord.Labels before = categorization.labels();
+        CategorizationChange.Previous previous = UnderstandingApplier.previous(categorization);
         Set<String> fields = new LinkedHashSet<>(Arrays.asList(categorization.correctedFields));
         if (correction.sentiment() != null) {
             categorization.sentiment = correction.sentiment();
@@ -157,7 +161,7 @@ public class CategorizationService {
         } else if (!categorization.isCorrected("priority")) {
             categorization.priority = UnderstandingApplier.priorityOf(categorization);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         categorization.correctedAt = now;
         categorization.correctedBy = correction.correctedBy();
 
@@ -168,13 +172,13 @@ public class CategorizationService {
         record.correctedBy = correction.correctedBy();
         record.note = correction.note();
         record.before = before;
-        record.after = CategorizationMapper.labels(categorization);
+        record.after = categorization.labels();
         record.persist();
 
-        announceChange(categorization, new FeedbackCategorizedEvent.Change("correction", changedFields(before, record.after),
+        announceChange(categorization, new CategorizationChange("correction", changedFields(before, record.after),
                 previous, null, correction.correctedBy()));
         meters.counter("categorization.corrected").increment();
-        return CategorizationMapper.toView(categorization);
+        return categorization;
     }
 
     public List<CorrectionRecord> corrections(UUID feedbackId) {
@@ -182,22 +186,21 @@ public class CategorizationService {
         return CorrectionRecord.history(feedbackId);
     }
 
-    public CategorizationView find(UUID feedbackId) {
+    public Categorization find(UUID feedbackId) {
         Categorization categorization = Categorization.findById(feedbackId);
         if (categorization == null) {
             throw ProblemException.notFound("categorization", feedbackId);
         }
-        return CategorizationMapper.toView(categorization);
+        return categorization;
     }
 
-    void announceChange(Categorization categorization, FeedbackCategorizedEvent.Change change) {
-        categorization.updatedAt = Instant.now();
-        outbox.publish(FeedbackCategorizedEvent.RECATEGORIZED_TOPIC, FeedbackCategorizedEvent.RECATEGORIZED_TYPE,
-                categorization.feedbackId.toString(), CategorizationMapper.toEvent(categorization, change));
+    void announceChange(Categorization categorization, CategorizationChange change) {
+        categorization.updatedAt = clock.instant();
+        announcer.recategorized(categorization, change);
         meters.counter("feedback.recategorized", "reason", change.reason()).increment();
     }
 
-    private void checkCorrection(CorrectionRequest correction) {
+    private void checkCorrection(Correction correction) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (correction.sentiment() == null && correction.type() == null && correction.themes() == null
                 && correction.urgency() == null && correction.priority() == null) {

@@ -1,7 +1,7 @@
 package io.feedbackloop.categorize.service;
 
-import io.feedbackloop.categorize.repository.KnowledgeVersion;
-import io.feedbackloop.categorize.repository.TrainedModelRecord;
+import io.feedbackloop.categorize.model.KnowledgeVersion;
+import io.feedbackloop.categorize.model.TrainedModelRecord;
 import io.feedbackloop.categorize.text.CompiledKnowledge;
 import io.feedbackloop.categorize.text.LearnedModel;
 import io.feedbackloop.categorize.text.TextAnalyzer;

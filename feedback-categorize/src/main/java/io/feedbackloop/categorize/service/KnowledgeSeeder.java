@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -28,6 +28,9 @@ public class KnowledgeSeeder {
     @Inject
     CategorizerRegistry registry;
 
+    @Inject
+    Clock clock;
+
     void seed(@Observes StartupEvent started) {
         QuarkusTransaction.requiringNew().run(this::insertDefault);
         registry.refresh();
@@ -39,7 +42,7 @@ public class KnowledgeSeeder {
                         VALUES (1, CAST(?1 AS jsonb), ?2, 'feedback-categorize', 'shipped default taxonomy and lexicons')
                         ON CONFLICT (version) DO NOTHING""")
                 .setParameter(1, defaultDocument())
-                .setParameter(2, Instant.now())
+                .setParameter(2, clock.instant())
                 .executeUpdate();
     }
 

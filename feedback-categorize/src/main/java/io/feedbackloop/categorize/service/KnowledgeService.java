@@ -1,13 +1,13 @@
 package io.feedbackloop.categorize.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.feedbackloop.categorize.repository.KnowledgeVersion;
-import io.feedbackloop.categorize.rest.KnowledgeViews;
+import io.feedbackloop.categorize.model.KnowledgeEdit;
+import io.feedbackloop.categorize.model.KnowledgeVersion;
 import io.feedbackloop.categorize.text.KnowledgeDocument;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
@@ -29,29 +29,38 @@ public class KnowledgeService {
     @Inject
     EntityManager entityManager;
 
-    public KnowledgeViews.Version current() {
-        return view(KnowledgeVersion.latest(), true);
+    @Inject
+    Clock clock;
+
+    public KnowledgeVersion current() {
+        return KnowledgeVersion.latest();
     }
 
-    public KnowledgeViews.Version version(int version) {
+    public KnowledgeVersion version(int version) {
         KnowledgeVersion found = KnowledgeVersion.findById(version);
         if (found == null) {
             throw ProblemException.notFound("knowledge version", version);
         }
-        return view(found, true);
+        return found;
     }
 
-    public List<KnowledgeViews.Version> versions() {
-        return KnowledgeVersion.<KnowledgeVersion>listAll(Sort.descending("version")).stream()
-                .map(v -> view(v, false)).toList();
+    /** Newest first. */
+    public List<KnowledgeVersion> versions() {
+        return KnowledgeVersion.listAll(Sort.descending("version"));
     }
 
-    public KnowledgeViews.Version replace(KnowledgeViews.Replace edit) {
-        KnowledgeValidator.check(edit.document());
-        return publish(edit.document(), edit.basedOnVersion(), edit.changedBy(), edit.comment());
+    public KnowledgeVersion replace(KnowledgeDocument document, KnowledgeEdit edit) {
+        KnowledgeValidator.check(document);
+        return publish(document, edit.basedOnVersion(), edit.changedBy(), edit.comment());
     }
 
-    public KnowledgeViews.Version putTheme(String path, KnowledgeViews.ThemeEdit edit) {
+    /**
+     * Adds or replaces the theme at {@code path} (delivery/pickup-point).
+     *
+     * @param children null keeps the existing theme's children
+     */
+    public KnowledgeVersion putTheme(String path, Map<String, String> label, Map<String, List<String>> terms,
+                                     List<KnowledgeDocument.Theme> children, KnowledgeEdit edit) {
         String[] ids = path.split("/");
         KnowledgeVersion latest = KnowledgeVersion.latest();
         List<KnowledgeDocument.Theme> themes = new ArrayList<>(latest.document.themes());
@@ -60,10 +69,9 @@ public class KnowledgeService {
             throw new ProblemException(Problem.of(404, "not-found", "parent theme not found",
                     "create theme " + path.substring(0, path.lastIndexOf('/')) + " first"));
         }
-        List<KnowledgeDocument.Theme> children = edit.children() != null ? edit.children()
+        List<KnowledgeDocument.Theme> keptChildren = children != null ? children
                 : existing == null ? List.of() : existing.childrenOrEmpty();
-        KnowledgeDocument.Theme theme = new KnowledgeDocument.Theme(ids[ids.length - 1], edit.label(), edit.terms(),
-                children);
+        KnowledgeDocument.Theme theme = new KnowledgeDocument.Theme(ids[ids.length - 1], label, terms, keptChildren);
         KnowledgeValidator.checkTheme("theme", theme, ids.length);
         KnowledgeDocument document = new KnowledgeDocument(replace(themes, ids, 0, theme), latest.document.lexicons());
         KnowledgeValidator.check(document);
@@ -71,7 +79,7 @@ public class KnowledgeService {
                 edit.comment() != null ? edit.comment() : (existing == null ? "added theme " : "changed theme ") + path);
     }
 
-    public KnowledgeViews.Version deleteTheme(String path, String changedBy) {
+    public KnowledgeVersion deleteTheme(String path, String changedBy) {
         String[] ids = path.split("/");
         KnowledgeVersion latest = KnowledgeVersion.latest();
         if (find(latest.document.themes(), ids, 0) == null) {
@@ -83,16 +91,16 @@ public class KnowledgeService {
         return publish(document, null, changedBy, "removed theme " + path);
     }
 
-    public KnowledgeViews.Version putLexicon(String name, KnowledgeViews.LexiconEdit edit) {
-        KnowledgeValidator.checkLexicon(name, edit.terms());
+    public KnowledgeVersion putLexicon(String name, Map<String, List<String>> terms, KnowledgeEdit edit) {
+        KnowledgeValidator.checkLexicon(name, terms);
         KnowledgeVersion latest = KnowledgeVersion.latest();
         Map<String, Map<String, List<String>>> lexicons = new LinkedHashMap<>(latest.document.lexicons());
-        lexicons.put(name, edit.terms());
+        lexicons.put(name, terms);
         return publish(new KnowledgeDocument(latest.document.themes(), lexicons), edit.basedOnVersion(),
                 edit.changedBy(), edit.comment() != null ? edit.comment() : "changed lexicon " + name);
     }
 
-    private KnowledgeViews.Version publish(KnowledgeDocument document, Integer basedOn, String changedBy, String comment) {
+    private KnowledgeVersion publish(KnowledgeDocument document, Integer basedOn, String changedBy, String comment) {
         // one edit at a time, across replicas: the version number is the lock
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('knowledge_version'))").getSingleResult();
         Integer latest = KnowledgeVersion.latestVersion();
@@ -104,11 +112,11 @@ public class KnowledgeService {
         KnowledgeVersion version = new KnowledgeVersion();
         version.version = latest + 1;
         version.document = document;
-        version.createdAt = Instant.now();
+        version.createdAt = clock.instant();
         version.createdBy = changedBy;
         version.comment = comment;
         version.persist();
-        return view(version, true);
+        return version;
     }
 
     private static KnowledgeDocument.Theme find(List<KnowledgeDocument.Theme> themes, String[] ids, int depth) {
@@ -143,10 +151,5 @@ public class KnowledgeService {
             result.add(replacement);
         }
         return result;
-    }
-
-    private static KnowledgeViews.Version view(KnowledgeVersion version, boolean withDocument) {
-        return new KnowledgeViews.Version(version.version, version.createdAt, version.createdBy, version.comment,
-                withDocument ? version.document : null);
     }
 }

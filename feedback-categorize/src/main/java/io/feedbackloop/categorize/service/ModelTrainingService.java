@@ -1,14 +1,12 @@
 package io.feedbackloop.categorize.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
-import io.feedbackloop.categorize.mapping.CategorizationMapper;
-import io.feedbackloop.categorize.repository.Categorization;
-import io.feedbackloop.categorize.repository.TrainedModelRecord;
-import io.feedbackloop.categorize.rest.ModelView;
+import io.feedbackloop.categorize.model.Categorization;
+import io.feedbackloop.categorize.model.TrainedModelRecord;
 import io.feedbackloop.categorize.text.Evaluation;
 import io.feedbackloop.categorize.text.LabelledFeedback;
 import io.feedbackloop.categorize.text.LearnedModel;
@@ -36,7 +34,10 @@ public class ModelTrainingService {
     @Inject
     CategorizerRegistry registry;
 
-    public ModelView train() {
+    @Inject
+    Clock clock;
+
+    public TrainedModelRecord train() {
         // one training at a time, across replicas, so versions are consecutive
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('trained_model'))").getSingleResult();
         @SuppressWarnings("unchecked")
@@ -49,7 +50,7 @@ public class ModelTrainingService {
                             + ids.size()));
         }
         List<LabelledFeedback> examples = Categorization.<Categorization>list("feedbackId in ?1 order by correctedAt, feedbackId", ids)
-                .stream().map(c -> new LabelledFeedback(CategorizationMapper.toFeedbackText(c), c.sentiment, c.type,
+                .stream().map(c -> new LabelledFeedback(c.feedbackText(), c.sentiment, c.type,
                         new HashSet<>(c.themes.stream().map(t -> t.theme).toList())))
                 .toList();
         TextCategorizer rules = registry.current();
@@ -59,24 +60,20 @@ public class ModelTrainingService {
 
         TrainedModelRecord record = new TrainedModelRecord();
         record.version = model.version();
-        record.trainedAt = Instant.now();
+        record.trainedAt = clock.instant();
         record.examples = examples.size();
         record.parameters = model.state();
         record.evaluation = comparison;
         record.persist();
-        return view(record);
+        return record;
     }
 
-    public ModelView current() {
+    public TrainedModelRecord current() {
         TrainedModelRecord record = TrainedModelRecord.latest();
         if (record == null) {
             throw new ProblemException(Problem.of(404, "not-found", "No model trained yet",
                     "correct at least " + LearnedModel.MIN_EXAMPLES + " categorizations, then POST /api/v1/model/training"));
         }
-        return view(record);
-    }
-
-    private static ModelView view(TrainedModelRecord record) {
-        return new ModelView(record.version, record.trainedAt, record.examples, record.evaluation);
+        return record;
     }
 }

@@ -1,17 +1,16 @@
 package io.feedbackloop.categorize.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.feedbackloop.categorize.mapping.CategorizationMapper;
-import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
-import io.feedbackloop.categorize.repository.Categorization;
-import io.feedbackloop.categorize.repository.RecategorizationJob;
-import io.feedbackloop.categorize.repository.RecategorizationReport;
-import io.feedbackloop.categorize.rest.RecategorizationViews;
+import io.feedbackloop.categorize.model.Categorization;
+import io.feedbackloop.categorize.model.CategorizationChange;
+import io.feedbackloop.categorize.model.RecategorizationJob;
+import io.feedbackloop.categorize.model.RecategorizationReport;
 import io.feedbackloop.categorize.text.TextCategorizer;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
@@ -21,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Re-categorizes stored feedback with the knowledge and model versions in force when the job
@@ -43,11 +41,19 @@ public class RecategorizationService {
     @Inject
     CategorizationService categorizations;
 
-    @ConfigProperty(name = "recategorization.batch-size", defaultValue = "200")
-    int batchSize;
+    @Inject
+    RecategorizationConfig config;
 
-    public RecategorizationViews.Job start(RecategorizationViews.Request request) {
-        if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
+    @Inject
+    Clock clock;
+
+    /**
+     * Starts a job over the feedback responded in [from, to) (either end may be open).
+     *
+     * @param dryRun only report what would change: nothing stored, nothing published
+     */
+    public RecategorizationJob start(boolean dryRun, Instant from, Instant to, String requestedBy) {
+        if (from != null && to != null && !from.isBefore(to)) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("to", "after-from",
                     "must be after from"))));
         }
@@ -55,29 +61,29 @@ public class RecategorizationService {
         RecategorizationJob job = new RecategorizationJob();
         job.id = UUID.randomUUID();
         job.status = "running";
-        job.dryRun = request.dryRun();
-        job.respondedFrom = request.from();
-        job.respondedTo = request.to();
+        job.dryRun = dryRun;
+        job.respondedFrom = from;
+        job.respondedTo = to;
         job.knowledgeVersion = categorizer.knowledge().version();
         job.modelVersion = categorizer.model() == null ? null : categorizer.model().version();
-        job.requestedAt = Instant.now();
-        job.requestedBy = request.requestedBy();
+        job.requestedAt = clock.instant();
+        job.requestedBy = requestedBy;
         job.total = Math.toIntExact(Categorization.count(rangeQuery(job, false), rangeParameters(job, false)));
         job.persist();
-        return view(job);
+        return job;
     }
 
-    public RecategorizationViews.Job find(UUID id) {
+    public RecategorizationJob find(UUID id) {
         RecategorizationJob job = RecategorizationJob.findById(id);
         if (job == null) {
             throw ProblemException.notFound("recategorization", id);
         }
-        return view(job);
+        return job;
     }
 
-    public List<RecategorizationViews.Job> list() {
-        return RecategorizationJob.<RecategorizationJob>findAll(Sort.descending("requestedAt")).page(0, 50).list()
-                .stream().map(RecategorizationService::view).toList();
+    /** The latest 50 jobs, newest first. */
+    public List<RecategorizationJob> list() {
+        return RecategorizationJob.<RecategorizationJob>findAll(Sort.descending("requestedAt")).page(0, 50).list();
     }
 
     /**
@@ -96,26 +102,26 @@ public class RecategorizationService {
         }
         RecategorizationJob job = jobs.get(0);
         List<Categorization> batch = Categorization.find(rangeQuery(job, true) + " order by feedbackId",
-                rangeParameters(job, true)).page(0, batchSize).list();
+                rangeParameters(job, true)).page(0, config.batchSize()).list();
         TextCategorizer categorizer = registry.forVersions(job.knowledgeVersion, job.modelVersion);
         for (Categorization stored : batch) {
             Categorization categorization = job.dryRun ? stored.unmanagedCopy() : stored;
             UnderstandingApplier.Applied applied = UnderstandingApplier.apply(categorization,
-                    categorizer.categorize(CategorizationMapper.toFeedbackText(categorization)), categorizer);
+                    categorizer.categorize(categorization.feedbackText()), categorizer);
             if (applied.changed()) {
                 job.changed++;
                 record(job.report, categorization.feedbackId, applied);
                 if (!job.dryRun) {
-                    categorizations.announceChange(categorization, new FeedbackCategorizedEvent.Change("replay",
+                    categorizations.announceChange(categorization, new CategorizationChange("replay",
                             applied.changedFields(), applied.previous(), job.id, null));
                 }
             }
             job.processed++;
             job.lastFeedbackId = categorization.feedbackId;
         }
-        if (batch.size() < batchSize) {
+        if (batch.size() < config.batchSize()) {
             job.status = "completed";
-            job.finishedAt = Instant.now();
+            job.finishedAt = clock.instant();
         }
         // the report is a JSON column: a new instance makes the change visible to dirty checking
         job.report = copy(job.report);
@@ -126,7 +132,7 @@ public class RecategorizationService {
         RecategorizationJob job = RecategorizationJob.findById(jobId);
         if (job != null && job.status.equals("running")) {
             job.status = "failed";
-            job.finishedAt = Instant.now();
+            job.finishedAt = clock.instant();
             job.report = copy(job.report);
             job.report.error = reason;
         }
@@ -188,11 +194,5 @@ public class RecategorizationService {
             parameters.and("to", job.respondedTo);
         }
         return parameters;
-    }
-
-    static RecategorizationViews.Job view(RecategorizationJob job) {
-        return new RecategorizationViews.Job(job.id, job.status, job.dryRun, job.respondedFrom, job.respondedTo,
-                job.knowledgeVersion, job.modelVersion, job.requestedAt, job.requestedBy, job.finishedAt, job.total,
-                job.processed, job.changed, job.report);
     }
 }

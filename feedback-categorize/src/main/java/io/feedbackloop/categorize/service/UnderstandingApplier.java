@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.feedbackloop.categorize.mapping.CategorizationMapper;
-import io.feedbackloop.categorize.messaging.FeedbackCategorizedEvent;
-import io.feedbackloop.categorize.repository.Categorization;
-import io.feedbackloop.categorize.repository.RecategorizationReport;
+import io.feedbackloop.categorize.model.AssignedTheme;
+import io.feedbackloop.categorize.model.Categorization;
+import io.feedbackloop.categorize.model.CategorizationChange;
+import io.feedbackloop.categorize.model.RecategorizationReport;
 import io.feedbackloop.categorize.text.TextCategorizer;
 import io.feedbackloop.categorize.text.Understanding;
 
@@ -21,7 +21,7 @@ import io.feedbackloop.categorize.text.Understanding;
 final class UnderstandingApplier {
 
     /** The fields that changed, their values before, and each change from → to. */
-    record Applied(List<String> changedFields, FeedbackCategorizedEvent.Previous previous,
+    record Applied(List<String> changedFields, CategorizationChange.Previous previous,
                    Map<String, RecategorizationReport.FromTo> changes) {
         boolean changed() {
             return !changedFields.isEmpty();
@@ -32,7 +32,7 @@ final class UnderstandingApplier {
     }
 
     static Applied apply(Categorization c, Understanding u, TextCategorizer categorizer) {
-        FeedbackCategorizedEvent.Previous previous = previous(c);
+        CategorizationChange.Previous previous = previous(c);
         Map<String, RecategorizationReport.FromTo> changes = new LinkedHashMap<>();
         set(changes, "language", c.language, u.language(), v -> c.language = v);
         if (!c.isCorrected("sentiment")) {
@@ -50,7 +50,8 @@ final class UnderstandingApplier {
                 changes.put("themes", new RecategorizationReport.FromTo(before, u.themeIds()));
             }
             c.themes.clear();
-            c.themes.addAll(CategorizationMapper.assigned(u.themes()));
+            u.themes().forEach(t -> c.themes.add(
+                    new AssignedTheme(t.theme(), t.matched().toArray(String[]::new), t.source())));
         }
         if (!c.isCorrected("urgency")) {
             List<String> before = List.of(c.urgency);
@@ -74,11 +75,11 @@ final class UnderstandingApplier {
         for (String flag : c.urgency) {
             urgency.add(new Understanding.UrgencyMatch(flag, List.of()));
         }
-        return TextCategorizer.priority(c.sentiment, c.type, urgency, CategorizationMapper.toFeedbackText(c).scores());
+        return TextCategorizer.priority(c.sentiment, c.type, urgency, c.feedbackText().scores());
     }
 
-    static FeedbackCategorizedEvent.Previous previous(Categorization c) {
-        return new FeedbackCategorizedEvent.Previous(c.sentiment, c.type, c.themes.stream().map(t -> t.theme).toList(),
+    static CategorizationChange.Previous previous(Categorization c) {
+        return new CategorizationChange.Previous(c.sentiment, c.type, c.themes.stream().map(t -> t.theme).toList(),
                 List.of(c.urgency), c.priority, c.language);
     }
 

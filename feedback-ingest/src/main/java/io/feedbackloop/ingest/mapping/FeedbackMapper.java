@@ -2,62 +2,73 @@ package io.feedbackloop.ingest.mapping;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedbackloop.ingest.messaging.FeedbackReceivedEvent;
+import io.feedbackloop.ingest.api.CustomerRef;
+import io.feedbackloop.ingest.api.FeedbackPage;
+import io.feedbackloop.ingest.api.FeedbackSubmission;
+import io.feedbackloop.ingest.api.FeedbackView;
+import io.feedbackloop.ingest.api.ImportReport;
+import io.feedbackloop.ingest.events.FeedbackCommentedEvent;
+import io.feedbackloop.ingest.events.FeedbackReceivedEvent;
+import io.feedbackloop.ingest.model.LoopStage;
+import io.feedbackloop.ingest.model.NewFeedback;
 import io.feedbackloop.ingest.repository.Feedback;
 import io.feedbackloop.ingest.repository.FeedbackScore;
-import io.feedbackloop.ingest.repository.LoopStage;
-import io.feedbackloop.ingest.repository.LoopStep;
-import io.feedbackloop.ingest.rest.CustomerRef;
-import io.feedbackloop.ingest.rest.FeedbackView;
+import io.feedbackloop.ingest.repository.MetadataJson;
+import io.feedbackloop.ingest.service.FeedbackService;
+import io.feedbackloop.ingest.service.ImportResult;
+import io.feedbackloop.ingest.service.StoredFeedback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Converts the stored feedback into what the API shows and what the event carries. */
+/** Converts between what a channel posts, the stored feedback, what the API shows and what the events carry. */
 @ApplicationScoped
 public class FeedbackMapper {
 
-    private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
-    };
-
     @Inject
-    ObjectMapper json;
+    MetadataJson metadata;
 
-    public FeedbackView toView(Feedback f, List<FeedbackScore> scores, List<LoopStep> steps) {
-        return new FeedbackView(f.id, customer(f), f.channel, f.npsScore,
-                scores.stream().map(s -> new FeedbackView.Score(s.metric, s.value, s.scaleMin, s.scaleMax)).toList(),
-                f.text, f.language, f.touchpoint, f.journeyStage, f.externalId, f.invitationId, f.respondedAt,
-                f.receivedAt, f.commentedAt, metadata(f.metadata),
-                new FeedbackView.LoopStatus(wire(f.loopStage),
-                        steps.stream().map(s -> new FeedbackView.Step(wire(s.stage), s.occurredAt, s.detail)).toList()));
+    public static NewFeedback toNewFeedback(FeedbackSubmission s) {
+        return new NewFeedback(CustomerMapper.toContact(s.customer()), s.channel(), s.allScores(), s.text(),
+                s.language(), s.touchpoint(), s.journeyStage(), s.externalId(), s.invitationId(), s.respondedAt(),
+                s.metadata());
     }
 
-    public FeedbackReceivedEvent toEvent(Feedback f, List<FeedbackScore> scores) {
+    public FeedbackView toView(StoredFeedback stored) {
+        Feedback f = stored.feedback();
+        return new FeedbackView(f.id, customer(f), f.channel, f.npsScore,
+                stored.scores().stream().map(s -> new FeedbackView.Score(s.metric, s.value, s.scaleMin, s.scaleMax))
+                        .toList(),
+                f.text, f.language, f.touchpoint, f.journeyStage, f.externalId, f.invitationId, f.respondedAt,
+                f.receivedAt, f.commentedAt, metadata.read(f.metadata),
+                new FeedbackView.LoopStatus(wire(f.loopStage),
+                        stored.steps().stream().map(s -> new FeedbackView.Step(wire(s.stage), s.occurredAt, s.detail))
+                                .toList()));
+    }
+
+    public FeedbackPage toPage(FeedbackService.Page page) {
+        return new FeedbackPage(page.items().stream().map(this::toView).toList(), page.nextCursor());
+    }
+
+    public static ImportReport toImportReport(String format, ImportResult r) {
+        return new ImportReport(format, r.rows(), r.imported(), r.duplicates(), r.rejected(),
+                r.errors().stream().map(e -> new ImportReport.RowError(e.line(), e.problem().field(),
+                        e.problem().rule(), e.problem().message())).toList(),
+                r.errorsTruncated(), r.durationMillis());
+    }
+
+    public FeedbackReceivedEvent toReceivedEvent(Feedback f, List<FeedbackScore> scores) {
         return new FeedbackReceivedEvent(f.id, f.receivedAt, f.respondedAt, f.channel,
                 new FeedbackReceivedEvent.Customer(f.customerId, f.customerEmail, f.customerPhone, f.customerName,
                         f.customerSegment, f.customerLocale),
                 f.npsScore,
-                scores.stream().map(s -> new FeedbackReceivedEvent.Score(s.metric, s.value, s.scaleMin, s.scaleMax)).toList(),
-                f.text, f.language, f.touchpoint, f.journeyStage, f.externalId, f.invitationId, metadata(f.metadata));
+                scores.stream().map(s -> new FeedbackReceivedEvent.Score(s.metric, s.value, s.scaleMin, s.scaleMax))
+                        .toList(),
+                f.text, f.language, f.touchpoint, f.journeyStage, f.externalId, f.invitationId, metadata.read(f.metadata));
     }
 
-    public String metadataJson(Map<String, Object> metadata) {
-        try {
-            return metadata == null || metadata.isEmpty() ? null : json.writeValueAsString(metadata);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("metadata is not serialisable", e);
-        }
-    }
-
-    private Map<String, Object> metadata(String stored) {
-        try {
-            return stored == null ? null : json.readValue(stored, METADATA);
-        } catch (Exception e) {
-            throw new IllegalStateException("stored metadata is not JSON", e);
-        }
+    public static FeedbackCommentedEvent toCommentedEvent(Feedback f) {
+        return new FeedbackCommentedEvent(f.id, f.commentedAt, f.channel, f.text, f.language);
     }
 
     private static CustomerRef customer(Feedback f) {

@@ -1,6 +1,10 @@
 package io.feedbackloop.ingest.messaging;
 
-import io.feedbackloop.ingest.repository.LoopStage;
+import java.time.Clock;
+import java.time.Instant;
+
+import io.feedbackloop.ingest.events.LoopProgressEvent;
+import io.feedbackloop.ingest.model.LoopStage;
 import io.feedbackloop.ingest.service.FeedbackService;
 import io.feedbackloop.kit.messaging.IdempotentConsumer;
 import io.feedbackloop.kit.messaging.IncomingEvent;
@@ -21,6 +25,9 @@ public class LoopProgressConsumer {
 
     @Inject
     FeedbackService feedback;
+
+    @Inject
+    Clock clock;
 
     @Incoming("feedback-categorized")
     public void categorized(ConsumerRecord<String, String> record) {
@@ -63,8 +70,8 @@ public class LoopProgressConsumer {
         });
     }
 
-    private static java.time.Instant occurredAt(IncomingEvent<LoopProgressEvent> event) {
-        return event.time() != null ? event.time() : java.time.Instant.now();
+    private Instant occurredAt(IncomingEvent<LoopProgressEvent> event) {
+        return event.time() != null ? event.time() : clock.instant();
     }
 
     private static String detail(LoopProgressEvent event) {

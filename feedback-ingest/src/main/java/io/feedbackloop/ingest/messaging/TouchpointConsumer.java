@@ -2,8 +2,10 @@ package io.feedbackloop.ingest.messaging;
 
 import java.util.Optional;
 
+import io.feedbackloop.ingest.events.TouchpointCompletedEvent;
+import io.feedbackloop.ingest.mapping.CustomerMapper;
+import io.feedbackloop.ingest.repository.Invitation;
 import io.feedbackloop.ingest.repository.Survey;
-import io.feedbackloop.ingest.rest.InvitationView;
 import io.feedbackloop.ingest.service.InvitationService;
 import io.feedbackloop.kit.messaging.IdempotentConsumer;
 import io.feedbackloop.kit.messaging.PoisonEventException;
@@ -44,10 +46,10 @@ public class TouchpointConsumer {
                 LOG.debugf("no survey asks about touchpoint %s; event %s ignored", data.touchpoint(), event.id());
                 return;
             }
-            InvitationView invitation = invitations.inviteOnEvent(survey.get(), data.customer(), data.touchpoint(),
-                    event.id());
-            LOG.debugf("event %s: invitation %s to survey %s is %s", event.id(), invitation.id(), invitation.surveyId(),
-                    invitation.status());
+            Invitation invitation = invitations.inviteOnEvent(survey.get(), CustomerMapper.toContact(data.customer()),
+                    data.touchpoint(), event.id());
+            LOG.debugf("event %s: invitation %s to survey %s is %s", event.id(), invitation.id, invitation.surveyId,
+                    invitation.status);
         });
     }
 }

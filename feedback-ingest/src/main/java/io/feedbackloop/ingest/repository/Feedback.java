@@ -3,6 +3,7 @@ package io.feedbackloop.ingest.repository;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.feedbackloop.ingest.model.LoopStage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -2,13 +2,15 @@ package io.feedbackloop.ingest.rest;
 
 import java.util.List;
 
+import io.feedbackloop.ingest.api.ApiKeyView;
+import io.feedbackloop.ingest.api.KeyRequest;
+import io.feedbackloop.ingest.mapping.ApiKeyMapper;
 import io.feedbackloop.ingest.service.ApiKeyService;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,10 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChannelAdminResource {
 
-    /** Optional body of a key request. */
-    public record KeyRequest(@Size(max = 100) String label) {
-    }
-
     @Inject
     ApiKeyService keys;
 
@@ -51,8 +49,8 @@ public class ChannelAdminResource {
     public Response issue(@PathParam("channel") String channel, @Valid KeyRequest request,
                           @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
-        ApiKeyView key = keys.issue(Channels.parse(channel), request == null ? null : request.label());
-        return Response.status(201).entity(key).build();
+        ApiKeyService.Issued issued = keys.issue(Channels.parse(channel), request == null ? null : request.label());
+        return Response.status(201).entity(ApiKeyMapper.toView(issued.apiKey(), issued.key())).build();
     }
 
     @GET
@@ -61,7 +59,7 @@ public class ChannelAdminResource {
     public List<ApiKeyView> list(@PathParam("channel") String channel, @HeaderParam("Authorization") String authorization,
                                  @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
-        return keys.list(Channels.parse(channel));
+        return keys.list(Channels.parse(channel)).stream().map(key -> ApiKeyMapper.toView(key, null)).toList();
     }
 
     @DELETE
@@ -71,6 +69,6 @@ public class ChannelAdminResource {
                              @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
         Channels.parse(channel);
-        return keys.revoke(RequestIds.parse("id", id));
+        return ApiKeyMapper.toView(keys.revoke(RequestIds.parse("id", id)), null);
     }
 }

@@ -2,6 +2,8 @@ package io.feedbackloop.ingest.rest;
 
 import java.net.URI;
 
+import io.feedbackloop.ingest.api.ErasureViews;
+import io.feedbackloop.ingest.mapping.ErasureMapper;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.ingest.service.ErasureService;
 import io.feedbackloop.kit.problem.RequestIds;
@@ -39,7 +41,8 @@ public class ErasureResource {
     public Response erase(@PathParam("customerId") String customerId, @Valid ErasureViews.Request request,
                           @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
-        ErasureViews.Erasure erasure = erasures.request(customerId, request);
+        ErasureViews.Erasure erasure = ErasureMapper.toView(erasures.request(customerId,
+                request == null ? null : request.eraseText(), request == null ? null : request.requestedBy()));
         return Response.accepted(erasure).location(URI.create("/api/v1/erasures/" + erasure.id())).build();
     }
 
@@ -49,6 +52,6 @@ public class ErasureResource {
     public ErasureViews.Erasure find(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
                                      @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
-        return erasures.find(RequestIds.parse("id", id));
+        return ErasureMapper.toView(erasures.find(RequestIds.parse("id", id)));
     }
 }

@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedbackloop.ingest.service.Caller;
+import io.feedbackloop.ingest.api.FeedbackSubmission;
+import io.feedbackloop.ingest.api.ImportReport;
+import io.feedbackloop.ingest.mapping.FeedbackMapper;
+import io.feedbackloop.ingest.model.Caller;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.ingest.service.FeedbackImporter;
+import io.feedbackloop.ingest.service.ImportRow;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.problem.Violations;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.OpenOptions;
@@ -22,6 +29,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +43,9 @@ import org.jboss.logging.Logger;
 public class FeedbackImportRoute {
 
     public static final String PATH = "/api/v1/feedback/import";
+
+    enum Format { CSV, NDJSON }
+
     private static final Logger LOG = Logger.getLogger(FeedbackImportRoute.class);
 
     @Inject
@@ -47,6 +58,9 @@ public class FeedbackImportRoute {
     ObjectMapper mapper;
 
     @Inject
+    Validator validator;
+
+    @Inject
     Vertx vertx;
 
     void register(@Observes Router router) {
@@ -57,7 +71,7 @@ public class FeedbackImportRoute {
     private void importFile(RoutingContext context) {
         HttpServerRequest request = context.request();
         request.pause();
-        FeedbackImporter.Format format = formatOf(request.getHeader("Content-Type"));
+        Format format = formatOf(request.getHeader("Content-Type"));
         if (format == null) {
             respond(context, Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "send the export as text/csv or application/x-ndjson"));
@@ -86,21 +100,36 @@ public class FeedbackImportRoute {
                 .onFailure(e -> deleteQuietly(file));
     }
 
-    private Object importSpooled(Caller caller, FeedbackImporter.Format format, Path file) throws IOException {
-        try (InputStream rows = Files.newInputStream(file)) {
-            return importer.importRows(caller, format, rows);
+    private ImportReport importSpooled(Caller caller, Format format, Path file) throws IOException {
+        try (InputStream body = Files.newInputStream(file)) {
+            String defaultChannel = caller.admin() ? null : caller.channel();
+            Iterator<ImportRow> rows;
+            try {
+                rows = format == Format.CSV ? ImportRowReader.csv(body, mapper, defaultChannel, this::toRow)
+                        : ImportRowReader.ndjson(body, mapper, defaultChannel, this::toRow);
+            } catch (IOException e) {
+                throw new ProblemException(Problem.of(400, "unreadable-import", "Unreadable import", e.getMessage()));
+            }
+            return FeedbackMapper.toImportReport(format.name().toLowerCase(), importer.importRows(caller, rows));
         } finally {
             deleteQuietly(file);
         }
     }
 
-    static FeedbackImporter.Format formatOf(String contentType) {
+    /** A row is checked as {@code POST /api/v1/feedback} checks a submission. */
+    private ImportRow toRow(long line, FeedbackSubmission submission) {
+        List<Problem.Violation> problems = Violations.of(validator.validate(submission));
+        return problems.isEmpty() ? ImportRow.of(line, FeedbackMapper.toNewFeedback(submission), submission)
+                : ImportRow.rejected(line, problems);
+    }
+
+    static Format formatOf(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("text/csv")) {
-            return FeedbackImporter.Format.CSV;
+            return Format.CSV;
         }
         if (type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")) {
-            return FeedbackImporter.Format.NDJSON;
+            return Format.NDJSON;
         }
         return null;
     }

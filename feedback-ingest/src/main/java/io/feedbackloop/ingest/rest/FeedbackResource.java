@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import io.feedbackloop.ingest.service.Caller;
+import io.feedbackloop.ingest.api.CommentPatch;
+import io.feedbackloop.ingest.api.FeedbackPage;
+import io.feedbackloop.ingest.api.FeedbackSubmission;
+import io.feedbackloop.ingest.api.FeedbackView;
+import io.feedbackloop.ingest.mapping.FeedbackMapper;
+import io.feedbackloop.ingest.model.Caller;
+import io.feedbackloop.ingest.model.FeedbackFilter;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
-import io.feedbackloop.ingest.service.FeedbackFilter;
 import io.feedbackloop.ingest.service.FeedbackService;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
@@ -49,6 +54,9 @@ public class FeedbackResource {
     @Inject
     CallerAuthenticator authenticator;
 
+    @Inject
+    FeedbackMapper mapper;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a feedback",
@@ -85,9 +93,11 @@ public class FeedbackResource {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("Idempotency-Key", "Size",
                     "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters"))));
         }
-        FeedbackService.Accepted accepted = service.accept(caller, submission, idempotencyKey);
-        Response.ResponseBuilder response = Response.created(URI.create("/api/v1/feedback/" + accepted.feedback().id()))
-                .entity(accepted.feedback());
+        FeedbackService.Accepted accepted = service.accept(caller, FeedbackMapper.toNewFeedback(submission),
+                idempotencyKey, submission);
+        FeedbackView feedback = mapper.toView(accepted.feedback());
+        Response.ResponseBuilder response = Response.created(URI.create("/api/v1/feedback/" + feedback.id()))
+                .entity(feedback);
         if (accepted.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -102,7 +112,8 @@ public class FeedbackResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackView get(@PathParam("id") String id, @HeaderParam(API_KEY) String apiKey,
                             @HeaderParam("Authorization") String authorization) {
-        return service.find(authenticator.authenticate(apiKey, authorization), RequestIds.parse("id", id));
+        return mapper.toView(service.find(authenticator.authenticate(apiKey, authorization),
+                RequestIds.parse("id", id)));
     }
 
     @PATCH
@@ -115,7 +126,8 @@ public class FeedbackResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackView comment(@PathParam("id") String id, @NotNull @Valid CommentPatch patch,
                                 @HeaderParam(API_KEY) String apiKey, @HeaderParam("Authorization") String authorization) {
-        return service.comment(authenticator.authenticate(apiKey, authorization), RequestIds.parse("id", id), patch);
+        return mapper.toView(service.comment(authenticator.authenticate(apiKey, authorization),
+                RequestIds.parse("id", id), patch.text(), patch.language()));
     }
 
     @GET
@@ -134,7 +146,7 @@ public class FeedbackResource {
         int pageSize = pageSize(limit);
         FeedbackFilter filter = new FeedbackFilter(instant("from", from), instant("to", to),
                 channel == null ? null : Channels.parse(channel).wireName(), touchpoint, customerId);
-        return service.list(caller, filter, cursor, pageSize);
+        return mapper.toPage(service.list(caller, filter, cursor, pageSize));
     }
 
     private static int pageSize(String limit) {

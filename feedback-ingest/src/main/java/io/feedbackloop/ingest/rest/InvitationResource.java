@@ -2,6 +2,10 @@ package io.feedbackloop.ingest.rest;
 
 import java.net.URI;
 
+import io.feedbackloop.ingest.api.InvitationRequest;
+import io.feedbackloop.ingest.api.InvitationView;
+import io.feedbackloop.ingest.mapping.CustomerMapper;
+import io.feedbackloop.ingest.mapping.InvitationMapper;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.ingest.service.InvitationService;
 import io.feedbackloop.kit.problem.Problem;
@@ -65,8 +69,10 @@ public class InvitationResource {
                            @Parameter(description = "A channel's API key") @HeaderParam("X-Api-Key") String apiKey,
                            @HeaderParam("Authorization") String authorization) {
         authenticator.authenticate(apiKey, authorization);
-        InvitationService.Decision decision = invitations.invite(request);
-        InvitationView invitation = decision.invitation();
+        InvitationService.Decision decision = invitations.invite(request.surveyId(),
+                CustomerMapper.toContact(request.customer()), request.touchpoint(), request.reminderOf(),
+                request.eventId());
+        InvitationView invitation = InvitationMapper.toView(decision.invitation());
         Response.ResponseBuilder response = "invited".equals(invitation.status())
                 ? Response.created(URI.create("/api/v1/invitations/" + invitation.id()))
                 : Response.ok();
@@ -86,6 +92,6 @@ public class InvitationResource {
     public InvitationView get(@PathParam("id") String id, @HeaderParam("X-Api-Key") String apiKey,
                               @HeaderParam("Authorization") String authorization) {
         authenticator.authenticate(apiKey, authorization);
-        return invitations.find(RequestIds.parse("id", id));
+        return InvitationMapper.toView(invitations.find(RequestIds.parse("id", id)));
     }
 }

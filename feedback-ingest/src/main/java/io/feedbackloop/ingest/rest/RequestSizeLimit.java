@@ -1,10 +1,12 @@
 package io.feedbackloop.ingest.rest;
 
+import io.feedbackloop.ingest.config.IngestConfig;
 import io.feedbackloop.kit.problem.Problem;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -14,14 +16,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class RequestSizeLimit {
 
-    @ConfigProperty(name = "ingest.max-request-bytes", defaultValue = "65536")
-    long maxRequestBytes;
-
+    /** Looked up per request: the filter is built at static init, before config mappings exist. */
+    @Inject
+    Provider<IngestConfig> config;
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseOversizedBodies(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        long limit = maxRequestBytes;
+        long limit = config.get().maxRequestBytes();
         if (length == null) {
             // a chunked body of unknown size could be as large as the import limit: refuse it
             return "chunked".equalsIgnoreCase(request.getHeaderString("Transfer-Encoding"))

@@ -3,6 +3,10 @@ package io.feedbackloop.ingest.rest;
 import java.net.URI;
 import java.util.List;
 
+import io.feedbackloop.ingest.api.SurveyDefinition;
+import io.feedbackloop.ingest.api.SurveyStats;
+import io.feedbackloop.ingest.api.SurveyView;
+import io.feedbackloop.ingest.mapping.SurveyMapper;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.ingest.service.SurveyService;
 import io.feedbackloop.kit.problem.Problem;
@@ -53,7 +57,7 @@ public class SurveyResource {
     public Response create(@NotNull @Valid SurveyDefinition definition,
                            @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
-        SurveyView survey = surveys.create(definition);
+        SurveyView survey = SurveyMapper.toView(surveys.create(SurveyMapper.toNewSurvey(definition)));
         return Response.created(URI.create("/api/v1/surveys/" + survey.id())).entity(survey).build();
     }
 
@@ -62,7 +66,7 @@ public class SurveyResource {
     public List<SurveyView> list(@HeaderParam("Authorization") String authorization,
                                  @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
-        return surveys.list();
+        return surveys.list().stream().map(SurveyMapper::toView).toList();
     }
 
     @GET
@@ -74,7 +78,7 @@ public class SurveyResource {
     public SurveyView get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
                           @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
-        return surveys.find(id);
+        return SurveyMapper.toView(surveys.find(id));
     }
 
     @GET
@@ -88,6 +92,6 @@ public class SurveyResource {
     public SurveyStats stats(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
                              @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
-        return surveys.stats(id);
+        return SurveyMapper.toStats(surveys.stats(id));
     }
 }

@@ -1,16 +1,16 @@
 package io.feedbackloop.ingest.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.feedbackloop.ingest.model.Channel;
 import io.feedbackloop.ingest.repository.ApiKey;
-import io.feedbackloop.kit.security.Secrets;
-import io.feedbackloop.ingest.rest.ApiKeyView;
-import io.feedbackloop.ingest.rest.Channel;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Secrets;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /** Issues, lists and revokes the API keys of support channels. */
@@ -18,8 +18,14 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class ApiKeyService {
 
-    /** Creates a key; the returned view is the only time the key itself is shown. */
-    public ApiKeyView issue(Channel channel, String label) {
+    /** A new key: {@code key} itself is known only now, the store keeps its hash. */
+    public record Issued(ApiKey apiKey, String key) {
+    }
+
+    @Inject
+    Clock clock;
+
+    public Issued issue(Channel channel, String label) {
         String key = Secrets.newSecret("fbk_");
         ApiKey apiKey = new ApiKey();
         apiKey.id = UUID.randomUUID();
@@ -27,24 +33,23 @@ public class ApiKeyService {
         apiKey.keyHash = Secrets.hash(key);
         apiKey.keyPrefix = key.substring(0, 8);
         apiKey.label = label;
-        apiKey.createdAt = Instant.now();
+        apiKey.createdAt = clock.instant();
         apiKey.persist();
-        return ApiKeyView.of(apiKey, key);
+        return new Issued(apiKey, key);
     }
 
-    public List<ApiKeyView> list(Channel channel) {
-        return ApiKey.<ApiKey>list("channel", Sort.by("createdAt"), channel.wireName()).stream()
-                .map(k -> ApiKeyView.of(k, null)).toList();
+    public List<ApiKey> list(Channel channel) {
+        return ApiKey.list("channel", Sort.by("createdAt"), channel.wireName());
     }
 
-    public ApiKeyView revoke(UUID id) {
+    public ApiKey revoke(UUID id) {
         ApiKey key = ApiKey.findById(id);
         if (key == null) {
             throw ProblemException.notFound("API key", id);
         }
         if (key.revokedAt == null) {
-            key.revokedAt = Instant.now();
+            key.revokedAt = clock.instant();
         }
-        return ApiKeyView.of(key, null);
+        return key;
     }
 }

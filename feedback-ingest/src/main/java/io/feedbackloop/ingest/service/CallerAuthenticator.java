@@ -2,13 +2,15 @@ package io.feedbackloop.ingest.service;
 
 import java.util.Optional;
 
+import io.feedbackloop.ingest.config.IngestConfig;
+import io.feedbackloop.ingest.model.Caller;
 import io.feedbackloop.ingest.repository.ApiKey;
-import io.feedbackloop.kit.security.Secrets;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns the request's credentials into a {@link Caller}: {@code X-Api-Key} for support channels,
@@ -18,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CallerAuthenticator {
 
-    @ConfigProperty(name = "ingest.admin-token")
-    Optional<String> adminToken;
+    @Inject
+    IngestConfig config;
 
     @Transactional
     public Caller authenticate(String apiKey, String authorization) {
@@ -49,6 +51,7 @@ public class CallerAuthenticator {
     }
 
     private boolean isAdmin(String authorization) {
+        Optional<String> adminToken = config.adminToken();
         if (adminToken.isEmpty() || adminToken.get().isBlank() || authorization == null
                 || !authorization.startsWith("Bearer ")) {
             return false;
@@ -56,7 +59,7 @@ public class CallerAuthenticator {
         return Secrets.same(adminToken.get(), authorization.substring("Bearer ".length()).trim());
     }
 
-    static ProblemException unauthorized(String detail) {
+    private static ProblemException unauthorized(String detail) {
         return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail));
     }
 }

@@ -1,21 +1,21 @@
 package io.feedbackloop.ingest.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.feedbackloop.ingest.config.ErasureConfig;
 import io.feedbackloop.ingest.repository.CustomerErasureRecord;
-import io.feedbackloop.ingest.rest.ErasureViews;
-import io.feedbackloop.kit.messaging.EventOutbox;
 import io.feedbackloop.kit.privacy.CustomerErasure;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.quarkus.runtime.ApplicationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Erasure on a customer's request: ingest removes the customer's personal data from its own store
@@ -30,35 +30,39 @@ public class ErasureService {
     EntityManager entityManager;
 
     @Inject
-    EventOutbox outbox;
+    OutgoingEvents events;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String self;
+    @Inject
+    ErasureConfig config;
 
-    /** Every service that keeps personal data and must confirm. */
-    @ConfigProperty(name = "erasure.services")
-    List<String> services;
+    @Inject
+    ApplicationConfig application;
 
-    public ErasureViews.Erasure request(String customerId, ErasureViews.Request request) {
+    @Inject
+    Clock clock;
+
+    /**
+     * @param eraseText   also erase what the customer wrote; null means yes
+     * @param requestedBy who asked for it; blank means the administrator
+     */
+    public ErasureProgress request(String customerId, Boolean eraseText, String requestedBy) {
         if (customerId == null || customerId.isBlank() || customerId.length() > 100) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("customerId", "length",
                     "must be 1 to 100 characters"))));
         }
-        boolean eraseText = request == null || request.eraseText() == null || request.eraseText();
         CustomerErasureRecord erasure = new CustomerErasureRecord();
         erasure.id = UUID.randomUUID();
         erasure.customerRef = CustomerErasure.pseudonym(customerId);
-        erasure.eraseText = eraseText;
-        erasure.requestedBy = request == null || request.requestedBy() == null || request.requestedBy().isBlank()
-                ? "admin" : request.requestedBy();
-        erasure.requestedAt = Instant.now();
+        erasure.eraseText = eraseText == null || eraseText;
+        erasure.requestedBy = requestedBy == null || requestedBy.isBlank() ? "admin" : requestedBy;
+        erasure.requestedAt = clock.instant();
         erasure.persist();
 
-        long rows = eraseHere(customerId, erasure.customerRef, eraseText);
-        outbox.publish(CustomerErasure.REQUESTED_TOPIC, CustomerErasure.REQUESTED_TYPE, erasure.id.toString(),
-                new CustomerErasure.Requested(erasure.id, customerId, eraseText, erasure.requestedAt));
-        confirm(new CustomerErasure.Confirmed(erasure.id, self, rows, Instant.now()));
-        return view(erasure);
+        long rows = eraseHere(customerId, erasure.customerRef, erasure.eraseText);
+        events.customerErased(new CustomerErasure.Requested(erasure.id, customerId, erasure.eraseText,
+                erasure.requestedAt));
+        confirm(new CustomerErasure.Confirmed(erasure.id, self(), rows, clock.instant()));
+        return progress(erasure);
     }
 
     private long eraseHere(String customerId, String pseudonym, boolean eraseText) {
@@ -88,43 +92,46 @@ public class ErasureService {
                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
                 .setParameter(1, confirmed.erasureId()).setParameter(2, confirmed.service())
                 .setParameter(3, confirmed.rowsAffected())
-                .setParameter(4, confirmed.confirmedAt() != null ? confirmed.confirmedAt() : Instant.now())
+                .setParameter(4, confirmed.confirmedAt() != null ? confirmed.confirmedAt() : clock.instant())
                 .executeUpdate();
         if (erasure.completedAt == null && waitingFor(confirmations(erasure.id)).isEmpty()) {
-            erasure.completedAt = Instant.now();
+            erasure.completedAt = clock.instant();
         }
     }
 
-    public ErasureViews.Erasure find(UUID id) {
+    public ErasureProgress find(UUID id) {
         CustomerErasureRecord erasure = CustomerErasureRecord.findById(id);
         if (erasure == null) {
             throw ProblemException.notFound("erasure", id);
         }
-        return view(erasure);
+        return progress(erasure);
     }
 
-    private List<ErasureViews.Confirmation> confirmations(UUID id) {
+    private String self() {
+        return application.name().orElseThrow();
+    }
+
+    private List<CustomerErasure.Confirmed> confirmations(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT service, rows_affected, confirmed_at FROM customer_erasure_confirmation
                 WHERE erasure_id = ?1 ORDER BY confirmed_at""").setParameter(1, id).getResultList();
-        List<ErasureViews.Confirmation> result = new ArrayList<>();
+        List<CustomerErasure.Confirmed> result = new ArrayList<>();
         for (Object[] row : rows) {
-            result.add(new ErasureViews.Confirmation((String) row[0], ((Number) row[1]).longValue(), toInstant(row[2])));
+            result.add(new CustomerErasure.Confirmed(id, (String) row[0], ((Number) row[1]).longValue(),
+                    toInstant(row[2])));
         }
         return result;
     }
 
-    private List<String> waitingFor(List<ErasureViews.Confirmation> confirmations) {
-        List<String> confirmed = confirmations.stream().map(ErasureViews.Confirmation::service).toList();
-        return services.stream().filter(s -> !confirmed.contains(s)).toList();
+    private List<String> waitingFor(List<CustomerErasure.Confirmed> confirmations) {
+        List<String> confirmed = confirmations.stream().map(CustomerErasure.Confirmed::service).toList();
+        return config.services().stream().filter(s -> !confirmed.contains(s)).toList();
     }
 
-    private ErasureViews.Erasure view(CustomerErasureRecord e) {
-        List<ErasureViews.Confirmation> confirmations = confirmations(e.id);
-        List<String> waiting = waitingFor(confirmations);
-        return new ErasureViews.Erasure(e.id, e.customerRef, e.eraseText, e.requestedBy, e.requestedAt,
-                waiting.isEmpty() ? "completed" : "pending", e.completedAt, confirmations, waiting);
+    private ErasureProgress progress(CustomerErasureRecord erasure) {
+        List<CustomerErasure.Confirmed> confirmations = confirmations(erasure.id);
+        return new ErasureProgress(erasure, confirmations, waitingFor(confirmations));
     }
 
     private static Instant toInstant(Object value) {

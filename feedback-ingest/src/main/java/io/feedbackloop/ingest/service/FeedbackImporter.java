@@ -1,24 +1,19 @@
 package io.feedbackloop.ingest.service;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedbackloop.ingest.rest.FeedbackSubmission;
-import io.feedbackloop.ingest.rest.ImportReport;
+import io.feedbackloop.ingest.config.IngestConfig;
+import io.feedbackloop.ingest.model.Caller;
+import io.feedbackloop.ingest.model.NewFeedback;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
-import io.feedbackloop.kit.problem.Violations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,16 +25,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FeedbackImporter {
 
-    public enum Format { CSV, NDJSON }
-
     private static final Logger LOG = Logger.getLogger(FeedbackImporter.class);
     private static final int MAX_REPORTED_ERRORS = 1000;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    Validator validator;
 
     @Inject
     FeedbackService feedback;
@@ -47,40 +34,38 @@ public class FeedbackImporter {
     @Inject
     IdempotencyGuard idempotency;
 
-    @ConfigProperty(name = "ingest.import.batch-size", defaultValue = "200")
-    int batchSize;
+    @Inject
+    IngestConfig config;
 
-    public ImportReport importRows(Caller caller, Format format, InputStream body) {
+    /**
+     * @param rows read lazily as they stream in; a row that could not be read arrives with its
+     *             problems, and an {@link UncheckedIOException} from the iterator ends the file there
+     */
+    public ImportResult importRows(Caller caller, Iterator<ImportRow> rows) {
         long started = System.nanoTime();
+        int batchSize = config.imports().batchSize();
         Tally tally = new Tally();
-        String defaultChannel = caller.admin() ? null : caller.channel();
-        try {
-            Iterator<ImportRow> rows = format == Format.CSV ? ImportRowReader.csv(body, mapper, defaultChannel)
-                    : ImportRowReader.ndjson(body, mapper, defaultChannel);
-            List<ImportRow> batch = new ArrayList<>(batchSize);
-            while (nextRow(rows, tally)) {
-                ImportRow row = rows.next();
-                tally.rows++;
-                ImportRow checked = check(caller, row);
-                if (!checked.problems().isEmpty()) {
-                    tally.reject(checked);
-                    continue;
-                }
-                batch.add(checked);
-                if (batch.size() == batchSize) {
-                    store(caller, batch, tally);
-                    batch.clear();
-                }
+        List<ImportRow> batch = new ArrayList<>(batchSize);
+        while (nextRow(rows, tally)) {
+            ImportRow row = rows.next();
+            tally.rows++;
+            ImportRow checked = check(caller, row);
+            if (!checked.problems().isEmpty()) {
+                tally.reject(checked);
+                continue;
             }
-            store(caller, batch, tally);
-        } catch (IOException e) {
-            throw new ProblemException(Problem.of(400, "unreadable-import", "Unreadable import", e.getMessage()));
+            batch.add(checked);
+            if (batch.size() == batchSize) {
+                store(batch, tally);
+                batch.clear();
+            }
         }
+        store(batch, tally);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("import of %d rows by %s: %d imported, %d duplicates, %d rejected in %d ms", tally.rows,
                 caller.admin() ? "admin" : caller.channel(), tally.imported, tally.duplicates, tally.rejected, millis);
-        return new ImportReport(format.name().toLowerCase(), tally.rows, tally.imported, tally.duplicates,
-                tally.rejected, tally.errors, tally.rejectedProblems > MAX_REPORTED_ERRORS, millis);
+        return new ImportResult(tally.rows, tally.imported, tally.duplicates, tally.rejected, tally.errors,
+                tally.rejectedProblems > MAX_REPORTED_ERRORS, millis);
     }
 
     /** A file that stops parsing (broken CSV quoting) ends the import with an error at that point. */
@@ -94,20 +79,16 @@ public class FeedbackImporter {
         }
     }
 
-    private ImportRow check(Caller caller, ImportRow row) {
-        if (row.submission() == null) {
+    /** A channel key imports its own channel's feedback only. */
+    private static ImportRow check(Caller caller, ImportRow row) {
+        if (row.feedback() == null || caller.canRead(row.feedback().channel().wireName())) {
             return row;
         }
-        List<Problem.Violation> problems = new ArrayList<>(Violations.of(validator.validate(row.submission())));
-        FeedbackSubmission submission = row.submission();
-        if (problems.isEmpty() && !caller.canRead(submission.channel().wireName())) {
-            problems.add(new Problem.Violation("channel", "key-channel",
-                    "this API key can only import feedback of channel '" + caller.channel() + "'"));
-        }
-        return problems.isEmpty() ? row : ImportRow.rejected(row.line(), problems);
+        return ImportRow.rejected(row.line(), List.of(new Problem.Violation("channel", "key-channel",
+                "this API key can only import feedback of channel '" + caller.channel() + "'")));
     }
 
-    private void store(Caller caller, List<ImportRow> batch, Tally tally) {
+    private void store(List<ImportRow> batch, Tally tally) {
         if (batch.isEmpty()) {
             return;
         }
@@ -133,16 +114,16 @@ public class FeedbackImporter {
     private Tally storeAll(List<ImportRow> rows) {
         Tally tally = new Tally();
         List<IdempotencyGuard.Claim> claims = rows.stream().map(row -> {
-            FeedbackSubmission submission = row.submission();
+            NewFeedback submission = row.feedback();
             String key = submission.externalId() != null ? IdempotencyGuard.keyFor(null, submission.externalId())
-                    : "row:" + idempotency.hash(submission);
-            return new IdempotencyGuard.Claim(submission.channel().wireName(), key, submission, UUID.randomUUID());
+                    : "row:" + idempotency.hash(row.asSent());
+            return new IdempotencyGuard.Claim(submission.channel().wireName(), key, row.asSent(), UUID.randomUUID());
         }).toList();
         List<IdempotencyGuard.Outcome> outcomes = idempotency.claimAll(claims);
         for (int i = 0; i < rows.size(); i++) {
             switch (outcomes.get(i)) {
                 case CLAIMED -> {
-                    feedback.store(claims.get(i).newFeedbackId(), rows.get(i).submission());
+                    feedback.store(claims.get(i).newFeedbackId(), rows.get(i).feedback());
                     tally.imported++;
                 }
                 case DUPLICATE -> tally.duplicates++;
@@ -168,14 +149,14 @@ public class FeedbackImporter {
         long duplicates;
         long rejected;
         long rejectedProblems;
-        final List<ImportReport.RowError> errors = new ArrayList<>();
+        final List<ImportResult.RowError> errors = new ArrayList<>();
 
         void reject(ImportRow row) {
             rejected++;
             for (Problem.Violation problem : row.problems()) {
                 rejectedProblems++;
                 if (errors.size() < MAX_REPORTED_ERRORS) {
-                    errors.add(new ImportReport.RowError(row.line(), problem.field(), problem.rule(), problem.message()));
+                    errors.add(new ImportResult.RowError(row.line(), problem));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.feedbackloop.ingest.service;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,20 +12,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.feedbackloop.ingest.mapping.FeedbackMapper;
-import io.feedbackloop.ingest.messaging.FeedbackCommentedEvent;
-import io.feedbackloop.ingest.messaging.FeedbackReceivedEvent;
+import io.feedbackloop.ingest.model.Caller;
+import io.feedbackloop.ingest.model.FeedbackFilter;
+import io.feedbackloop.ingest.model.LoopStage;
+import io.feedbackloop.ingest.model.Metric;
+import io.feedbackloop.ingest.model.NewFeedback;
 import io.feedbackloop.ingest.repository.Feedback;
 import io.feedbackloop.ingest.repository.FeedbackScore;
 import io.feedbackloop.ingest.repository.Invitation;
-import io.feedbackloop.ingest.repository.LoopStage;
 import io.feedbackloop.ingest.repository.LoopStep;
-import io.feedbackloop.ingest.rest.CommentPatch;
-import io.feedbackloop.ingest.rest.FeedbackPage;
-import io.feedbackloop.ingest.rest.FeedbackSubmission;
-import io.feedbackloop.ingest.rest.FeedbackView;
-import io.feedbackloop.ingest.rest.Metric;
-import io.feedbackloop.kit.messaging.EventOutbox;
+import io.feedbackloop.ingest.repository.MetadataJson;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,14 +37,21 @@ import jakarta.transaction.Transactional;
 public class FeedbackService {
 
     /** The answer to a submission; {@code replayed} when an idempotent retry found the first one. */
-    public record Accepted(FeedbackView feedback, boolean replayed) {
+    public record Accepted(StoredFeedback feedback, boolean replayed) {
+    }
+
+    /** One page of a listing; {@code nextCursor} is null on the last. */
+    public record Page(List<StoredFeedback> items, String nextCursor) {
     }
 
     @Inject
-    EventOutbox outbox;
+    OutgoingEvents events;
 
     @Inject
-    FeedbackMapper mapper;
+    MetadataJson metadata;
+
+    @Inject
+    Clock clock;
 
     @Inject
     IdempotencyGuard idempotency;
@@ -55,26 +59,31 @@ public class FeedbackService {
     @Inject
     MeterRegistry registry;
 
-    /** Stores the feedback and its {@code feedback.received.v1} event in one transaction. */
-    public Accepted accept(Caller caller, FeedbackSubmission submission, String idempotencyKey) {
+    /**
+     * Stores the feedback and its {@code feedback.received.v1} event in one transaction.
+     *
+     * @param asSent the request as the channel sent it: a retry under the same idempotency key
+     *               (or externalId) must send the same, else it is a conflict
+     */
+    public Accepted accept(Caller caller, NewFeedback submission, String idempotencyKey, Object asSent) {
         String channel = submission.channel().wireName();
         caller.requireChannel(channel);
         UUID id = UUID.randomUUID();
         String key = IdempotencyGuard.keyFor(idempotencyKey, submission.externalId());
         if (key != null) {
-            Optional<UUID> first = idempotency.claim(channel, key, submission, id);
+            Optional<UUID> first = idempotency.claim(channel, key, asSent, id);
             if (first.isPresent()) {
-                return new Accepted(view(Feedback.findById(first.get())), true);
+                return new Accepted(stored(Feedback.findById(first.get())), true);
             }
         }
         Feedback feedback = store(id, submission);
-        return new Accepted(view(feedback), false);
+        return new Accepted(stored(feedback), false);
     }
 
     /** Stores one feedback with its scores, first loop step and outbox event (no idempotency check). */
-    Feedback store(UUID id, FeedbackSubmission s) {
+    Feedback store(UUID id, NewFeedback s) {
         checkInvitation(s);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Feedback feedback = new Feedback();
         feedback.id = id;
         feedback.customerId = s.customer().id().trim();
@@ -84,7 +93,7 @@ public class FeedbackService {
         feedback.customerSegment = blankToNull(s.customer().segment());
         feedback.customerLocale = blankToNull(s.customer().locale());
         feedback.channel = s.channel().wireName();
-        Map<Metric, Integer> scores = s.allScores();
+        Map<Metric, Integer> scores = s.scores();
         feedback.npsScore = scores.get(Metric.NPS);
         feedback.text = blankToNull(s.text());
         feedback.language = s.language();
@@ -93,7 +102,7 @@ public class FeedbackService {
         feedback.externalId = blankToNull(s.externalId());
         feedback.invitationId = s.invitationId();
         feedback.respondedAt = s.respondedAt() != null ? s.respondedAt() : now;
-        feedback.metadata = mapper.metadataJson(s.metadata());
+        feedback.metadata = metadata.write(s.metadata());
         feedback.receivedAt = now;
         feedback.loopStage = LoopStage.RECEIVED;
         feedback.updatedAt = now;
@@ -110,15 +119,14 @@ public class FeedbackService {
             stored.add(score);
         });
         recordStep(feedback, LoopStage.RECEIVED, now, "via " + feedback.channel, "received:" + feedback.id);
-        outbox.publish(FeedbackReceivedEvent.TOPIC, FeedbackReceivedEvent.TYPE, feedback.id.toString(),
-                mapper.toEvent(feedback, stored));
+        events.feedbackReceived(feedback, stored);
         // channel is a closed set of ten values: a safe metric label (no personal data)
         registry.counter("feedback.received", "channel", feedback.channel).increment();
         return feedback;
     }
 
     /** An answer names the invitation it answers: it must be one we sent, to this customer. */
-    private static void checkInvitation(FeedbackSubmission s) {
+    private static void checkInvitation(NewFeedback s) {
         if (s.invitationId() == null) {
             return;
         }
@@ -133,35 +141,34 @@ public class FeedbackService {
      * Adds the comment that arrived after the score. Sending the same comment again changes
      * nothing; a different one is a conflict (the customer's words are not overwritten).
      */
-    public FeedbackView comment(Caller caller, UUID id, CommentPatch patch) {
+    public StoredFeedback comment(Caller caller, UUID id, String comment, String language) {
         Feedback feedback = readable(caller, id);
         caller.requireChannel(feedback.channel);
-        String text = patch.text().trim();
+        String text = comment.trim();
         if (feedback.text != null) {
             if (feedback.text.equals(text)) {
-                return view(feedback);
+                return stored(feedback);
             }
             throw new ProblemException(Problem.of(409, "already-commented", "Conflict",
                     "feedback " + id + " already has a comment; a response keeps the customer's first words"));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         feedback.text = text;
-        if (patch.language() != null) {
-            feedback.language = patch.language();
+        if (language != null) {
+            feedback.language = language;
         }
         feedback.commentedAt = now;
         feedback.updatedAt = now;
-        outbox.publish(FeedbackCommentedEvent.TOPIC, FeedbackCommentedEvent.TYPE, id.toString(),
-                new FeedbackCommentedEvent(id, now, feedback.channel, text, feedback.language));
-        return view(feedback);
+        events.feedbackCommented(feedback);
+        return stored(feedback);
     }
 
-    public FeedbackView find(Caller caller, UUID id) {
-        return view(readable(caller, id));
+    public StoredFeedback find(Caller caller, UUID id) {
+        return stored(readable(caller, id));
     }
 
     /** Newest first, keyset-paginated on (receivedAt, id) so pages stay stable while feedback arrives. */
-    public FeedbackPage list(Caller caller, FeedbackFilter filter, String cursor, int limit) {
+    public Page list(Caller caller, FeedbackFilter filter, String cursor, int limit) {
         String channel = filter.channel();
         if (!caller.admin()) {
             if (channel != null && !channel.equals(caller.channel())) {
@@ -197,10 +204,10 @@ public class FeedbackService {
         Map<UUID, List<LoopStep>> steps = ids.isEmpty() ? Map.of()
                 : LoopStep.<LoopStep>list("feedbackId in ?1 ORDER BY occurredAt, id", ids).stream()
                         .collect(Collectors.groupingBy(s -> s.feedbackId));
-        List<FeedbackView> items = page.stream().map(f -> mapper.toView(f, scores.getOrDefault(f.id, List.of()),
+        List<StoredFeedback> items = page.stream().map(f -> new StoredFeedback(f, scores.getOrDefault(f.id, List.of()),
                 steps.getOrDefault(f.id, List.of()))).toList();
         Feedback last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new FeedbackPage(items, more ? new Cursor(last.receivedAt, last.id).encode() : null);
+        return new Page(items, more ? new Cursor(last.receivedAt, last.id).encode() : null);
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> params, String clause, String name,
@@ -220,8 +227,8 @@ public class FeedbackService {
         return feedback;
     }
 
-    private FeedbackView view(Feedback feedback) {
-        return mapper.toView(feedback, FeedbackScore.list("feedbackId", feedback.id), LoopStep.of(feedback.id));
+    private static StoredFeedback stored(Feedback feedback) {
+        return new StoredFeedback(feedback, FeedbackScore.list("feedbackId", feedback.id), LoopStep.of(feedback.id));
     }
 
     /**
@@ -237,7 +244,7 @@ public class FeedbackService {
         recordStep(feedback, stage, at, detail, eventId);
         if (stage.isAfter(feedback.loopStage)) {
             feedback.loopStage = stage;
-            feedback.updatedAt = Instant.now();
+            feedback.updatedAt = clock.instant();
         }
         return true;
     }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,9 @@ public class IdempotencyGuard {
     EntityManager entityManager;
 
     @Inject
+    Clock clock;
+
+    @Inject
     public IdempotencyGuard(ObjectMapper mapper) {
         this.canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
@@ -63,7 +67,7 @@ public class IdempotencyGuard {
                 INSERT INTO idempotency_record (channel, idempotency_key, request_hash, feedback_id, created_at)
                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
                 .setParameter(1, channel).setParameter(2, key).setParameter(3, hash)
-                .setParameter(4, newFeedbackId).setParameter(5, Instant.now()).executeUpdate();
+                .setParameter(4, newFeedbackId).setParameter(5, clock.instant()).executeUpdate();
         if (inserted == 1) {
             return Optional.empty();
         }
@@ -94,7 +98,7 @@ public class IdempotencyGuard {
             return List.of();
         }
         List<String> hashes = claims.stream().map(c -> hash(c.request())).toList();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             Set<String> inserted = new HashSet<>();
             StringBuilder insert = new StringBuilder("INSERT INTO idempotency_record "

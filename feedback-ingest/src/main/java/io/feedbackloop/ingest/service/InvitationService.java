@@ -1,5 +1,6 @@
 package io.feedbackloop.ingest.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,14 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.feedbackloop.ingest.messaging.SurveyInvitedEvent;
+import io.feedbackloop.ingest.config.IngestConfig;
+import io.feedbackloop.ingest.model.CustomerContact;
 import io.feedbackloop.ingest.repository.Feedback;
 import io.feedbackloop.ingest.repository.Invitation;
 import io.feedbackloop.ingest.repository.Survey;
-import io.feedbackloop.ingest.rest.CustomerRef;
-import io.feedbackloop.ingest.rest.InvitationRequest;
-import io.feedbackloop.ingest.rest.InvitationView;
-import io.feedbackloop.kit.messaging.EventOutbox;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides whether to ask a customer to answer a survey, for business systems calling the REST API
@@ -40,28 +37,32 @@ public class InvitationService {
     private static final int CUSTOMER_LOCK = 0x1C05;
 
     /** The answer to an invitation request; {@code replayed} when its event id had already been decided. */
-    public record Decision(InvitationView invitation, boolean replayed) {
+    public record Decision(InvitationWithAnswer invitation, boolean replayed) {
     }
 
-    @ConfigProperty(name = "ingest.contact-frequency-days", defaultValue = "30")
-    int defaultContactFrequencyDays;
+    @Inject
+    IngestConfig config;
 
     @Inject
     EntityManager entityManager;
 
     @Inject
-    EventOutbox outbox;
+    OutgoingEvents events;
+
+    @Inject
+    Clock clock;
 
     @Inject
     MeterRegistry registry;
 
     /** For {@code POST /api/v1/invitations}: an unknown survey or a wrong reminder is the caller's mistake. */
-    public Decision invite(InvitationRequest request) {
-        Survey survey = Survey.findById(request.surveyId());
+    public Decision invite(String surveyId, CustomerContact customer, String touchpoint, UUID reminderOf,
+                           String eventId) {
+        Survey survey = Survey.findById(surveyId);
         if (survey == null) {
             throw invalid("surveyId", "exists", "is not a known survey");
         }
-        return decide(survey, request.customer(), request.touchpoint(), request.reminderOf(), request.eventId());
+        return decide(survey, customer, touchpoint, reminderOf, eventId);
     }
 
     /**
@@ -83,26 +84,26 @@ public class InvitationService {
      * records the event as processed).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public InvitationView inviteOnEvent(Survey survey, CustomerRef customer, String touchpoint, String eventId) {
-        return decide(survey, customer, touchpoint, null, eventId).invitation();
+    public Invitation inviteOnEvent(Survey survey, CustomerContact customer, String touchpoint, String eventId) {
+        return decide(survey, customer, touchpoint, null, eventId).invitation().invitation();
     }
 
-    public InvitationView find(UUID id) {
+    public InvitationWithAnswer find(UUID id) {
         Invitation invitation = Invitation.findById(id);
         if (invitation == null) {
             throw ProblemException.notFound("invitation", id);
         }
-        return view(invitation);
+        return withAnswer(invitation);
     }
 
-    private Decision decide(Survey survey, CustomerRef customer, String touchpoint, UUID reminderOf, String eventId) {
+    private Decision decide(Survey survey, CustomerContact customer, String touchpoint, UUID reminderOf, String eventId) {
         if (eventId != null) {
             // the same business event twice (a retried call, a resent event) gets the first decision;
             // the lock makes two concurrent deliveries wait for each other instead of both inserting
             lock(EVENT_LOCK, eventId);
             Invitation first = Invitation.byEventId(eventId);
             if (first != null) {
-                return new Decision(view(first), true);
+                return new Decision(withAnswer(first), true);
             }
         }
         String customerId = customer.id().trim();
@@ -111,7 +112,7 @@ public class InvitationService {
         lock(CUSTOMER_LOCK, customerId);
         Invitation original = reminderOf == null ? null : original(reminderOf, survey, customerId);
         // the database keeps microseconds: answer with the instant as it is stored
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Invitation invitation = new Invitation();
         invitation.id = UUID.randomUUID();
         invitation.surveyId = survey.id;
@@ -137,17 +138,16 @@ public class InvitationService {
         }
         invitation.persist();
         if (Invitation.INVITED.equals(invitation.status)) {
-            outbox.publish(SurveyInvitedEvent.TOPIC, SurveyInvitedEvent.TYPE, invitation.id.toString(),
-                    event(invitation, survey));
+            events.surveyInvited(invitation, survey);
         }
         // three outcomes, no personal data: a safe metric label
         registry.counter("survey.invitations", "outcome", invitation.isReminder() ? "reminder" : invitation.status)
                 .increment();
-        return new Decision(view(invitation), false);
+        return new Decision(withAnswer(invitation), false);
     }
 
     private int contactFrequencyDays(Survey survey) {
-        return survey.contactFrequencyDays != null ? survey.contactFrequencyDays : defaultContactFrequencyDays;
+        return survey.contactFrequencyDays != null ? survey.contactFrequencyDays : config.contactFrequencyDays();
     }
 
     /**
@@ -190,27 +190,15 @@ public class InvitationService {
                 .setParameter(1, namespace).setParameter(2, key).getSingleResult();
     }
 
-    private static SurveyInvitedEvent event(Invitation i, Survey survey) {
-        return new SurveyInvitedEvent(i.id, survey.id, survey.name, survey.metric, survey.channel,
-                new SurveyInvitedEvent.Customer(i.customerId, i.customerEmail, i.customerPhone, i.customerName,
-                        i.customerSegment, i.customerLocale),
-                i.touchpoint, i.isReminder(), i.reminderOf, i.createdAt);
-    }
-
     /** The invitation with its answer: the first feedback naming it, or naming one of its reminders. */
-    private InvitationView view(Invitation i) {
+    private InvitationWithAnswer withAnswer(Invitation i) {
         UUID ask = i.isReminder() ? i.reminderOf : i.id;
         List<Feedback> answers = entityManager.createQuery("""
                         FROM Feedback f WHERE f.invitationId IN
                             (SELECT i.id FROM Invitation i WHERE i.id = ?1 OR i.reminderOf = ?1)
                         ORDER BY f.respondedAt, f.receivedAt, f.id""", Feedback.class)
                 .setParameter(1, ask).setMaxResults(1).getResultList();
-        Feedback answer = answers.isEmpty() ? null : answers.get(0);
-        return new InvitationView(i.id, i.surveyId, i.status, i.reason,
-                new CustomerRef(i.customerId, i.customerEmail, i.customerPhone, i.customerName, i.customerSegment,
-                        i.customerLocale),
-                i.touchpoint, i.isReminder(), i.reminderOf, i.eventId, i.createdAt, i.lastInvitedAt,
-                answer == null ? null : answer.respondedAt, answer == null ? null : answer.id);
+        return new InvitationWithAnswer(i, answers.isEmpty() ? null : answers.get(0));
     }
 
     private static ProblemException invalid(String field, String rule, String message) {

@@ -1,15 +1,12 @@
 package io.feedbackloop.ingest.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.feedbackloop.ingest.model.NewSurvey;
 import io.feedbackloop.ingest.repository.Survey;
-import io.feedbackloop.ingest.rest.SurveyDefinition;
-import io.feedbackloop.ingest.rest.SurveyStats;
-import io.feedbackloop.ingest.rest.SurveyView;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -24,11 +21,31 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class SurveyService {
 
+    /**
+     * How a survey is answered.
+     *
+     * @param invited   customers asked (reminders not counted)
+     * @param reminders reminders sent
+     * @param skipped   invitations a rule decided against
+     * @param answered  invitations answered by at least one feedback (an answer to a reminder counts
+     *                  for its original invitation)
+     */
+    public record Stats(String surveyId, long invited, long reminders, long skipped, long answered) {
+
+        /** answered / invited; null while nobody was invited. */
+        public Double responseRate() {
+            return invited == 0 ? null : (double) answered / invited;
+        }
+    }
+
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Clock clock;
+
     /** Creates a survey; its id is for good, so a second definition under the same id is a conflict. */
-    public SurveyView create(SurveyDefinition definition) {
+    public Survey create(NewSurvey definition) {
         if (Survey.findById(definition.id()) != null) {
             throw exists(definition.id());
         }
@@ -42,7 +59,7 @@ public class SurveyService {
                 : new LinkedHashSet<>(definition.touchpoints()).toArray(String[]::new);
         survey.contactFrequencyDays = definition.contactFrequencyDays();
         // the database keeps microseconds: answer with the instant as it is stored
-        survey.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        survey.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         survey.persist();
         try {
             // a concurrent request with the same id commits first: answer it as the conflict it is
@@ -50,15 +67,15 @@ public class SurveyService {
         } catch (PersistenceException e) {
             throw exists(definition.id());
         }
-        return view(survey);
+        return survey;
     }
 
-    public List<SurveyView> list() {
-        return Survey.<Survey>listAll(Sort.by("createdAt").and("id")).stream().map(SurveyService::view).toList();
+    public List<Survey> list() {
+        return Survey.listAll(Sort.by("createdAt").and("id"));
     }
 
-    public SurveyView find(String id) {
-        return view(existing(id));
+    public Survey find(String id) {
+        return existing(id);
     }
 
     /**
@@ -66,7 +83,7 @@ public class SurveyService {
      * names one of them as the invitation it answers. An answer to a reminder counts for the
      * original invitation, and an invitation answered twice counts once.
      */
-    public SurveyStats stats(String id) {
+    public Stats stats(String id) {
         existing(id);
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                 WITH of_survey AS (SELECT id, status, reminder_of FROM invitation WHERE survey_id = ?1)
@@ -77,10 +94,8 @@ public class SurveyService {
                           FROM of_survey i JOIN feedback f ON f.invitation_id = i.id
                          WHERE i.status = 'invited')
                   FROM of_survey""").setParameter(1, id).getSingleResult();
-        long invited = ((Number) row[0]).longValue();
-        long answered = ((Number) row[3]).longValue();
-        return new SurveyStats(id, invited, ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), answered,
-                invited == 0 ? null : (double) answered / invited);
+        return new Stats(id, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
     }
 
     private static Survey existing(String id) {
@@ -94,11 +109,5 @@ public class SurveyService {
     private static ProblemException exists(String id) {
         return new ProblemException(Problem.of(409, "survey-exists", "Conflict",
                 "survey '" + id + "' already exists; a survey id is never reused"));
-    }
-
-    static SurveyView view(Survey survey) {
-        return new SurveyView(survey.id, survey.name, survey.metric, survey.channel,
-                survey.touchpoints == null ? List.of() : Arrays.asList(survey.touchpoints), survey.contactFrequencyDays,
-                survey.createdAt);
     }
 }

@@ -1,0 +1,17 @@
+package io.feedbackloop.action.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One page of cases, the most urgent first.
+ *
+ * @param next the cursor of the next page; null on the last page
+ * @param asOf the moment the time left to each deadline is counted from
+ */
+public record CaseListing(List<Entry> items, String next, Instant asOf) {
+
+    /** @param nextDueAt the case's most urgent pending deadline, as the database computed it for sorting */
+    public record Entry(SupportCase supportCase, Instant nextDueAt) {
+    }
+}

@@ -1,7 +1,0 @@
-package io.feedbackloop.action.rest;
-
-import java.time.Instant;
-
-public record SlaPolicyView(String priority, int firstResponseMinutes, int resolutionMinutes, boolean businessHours,
-                            Instant updatedAt) {
-}

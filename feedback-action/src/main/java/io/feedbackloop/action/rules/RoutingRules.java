@@ -1,0 +1,57 @@
+package io.feedbackloop.action.rules;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.feedbackloop.action.teams.Team;
+import io.feedbackloop.action.teams.TeamMember;
+import io.feedbackloop.kit.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** The routing rules leads edit: which team, and optionally which person, owns a new case. */
+@ApplicationScoped
+@Transactional
+public class RoutingRules extends OrderedRuleBook<RoutingRule, RoutingRules.Draft, RoutingConditions> {
+
+    public RoutingRules() {
+        super(RoutingRule.class, RoutingConditions.class, RoutingConditions::isEmpty, "routing rule");
+    }
+
+    /**
+     * A routing rule as a lead writes it.
+     *
+     * @param conditions a {@link RoutingConditions}; unknown keys are refused
+     * @param teamId     the team that owns the cases it matches
+     * @param assignee   optional: an active member of that team who gets them
+     */
+    public record Draft(String name, Integer position, Boolean enabled, JsonNode conditions, String teamId,
+                        String assignee) implements RuleDraft {
+    }
+
+    @Override
+    protected RoutingRule newRule() {
+        return new RoutingRule();
+    }
+
+    @Override
+    protected void checkOwnFields(Draft draft, List<Problem.Violation> violations) {
+        if (draft.teamId() != null && !draft.teamId().isBlank() && Team.findById(draft.teamId()) == null) {
+            violations.add(new Problem.Violation("teamId", "known-team", "is not a team"));
+        } else if (draft.assignee() != null && !isActiveMember(draft.assignee(), draft.teamId())) {
+            violations.add(new Problem.Violation("assignee", "team-member",
+                    "must be an active member of team " + draft.teamId()));
+        }
+    }
+
+    @Override
+    protected void applyOwnFields(Draft draft, RoutingRule rule) {
+        rule.teamId = draft.teamId();
+        rule.assignee = draft.assignee();
+    }
+
+    static boolean isActiveMember(String email, String teamId) {
+        TeamMember member = TeamMember.byEmail(email);
+        return member != null && member.active && member.teamId.equals(teamId);
+    }
+}

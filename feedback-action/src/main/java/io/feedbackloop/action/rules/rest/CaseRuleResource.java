@@ -1,0 +1,70 @@
+package io.feedbackloop.action.rules.rest;
+
+import io.feedbackloop.action.rules.CaseRule;
+import io.feedbackloop.action.rules.CaseRules;
+import io.feedbackloop.action.rules.api.CaseRuleRequest;
+import io.feedbackloop.action.rules.api.CaseRuleView;
+import io.feedbackloop.kit.problem.Problem;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path(CaseRuleResource.PATH)
+@Tag(name = "Case rules", description = "Which categorized feedback opens a case (leads); tried in ascending position, the first enabled match wins")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No or unknown token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a lead",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CaseRuleResource extends OrderedRuleResource<CaseRuleRequest, CaseRule, CaseRules.Draft, CaseRuleView> {
+
+    static final String PATH = "/api/v1/case-rules";
+
+    @Inject
+    CaseRules rules;
+
+    public CaseRuleResource() {
+        super(PATH);
+    }
+
+    @POST
+    @Operation(summary = "Add a rule")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CaseRuleView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rule; each wrong field or unknown condition is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The name is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<CaseRuleView> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                             CaseRuleRequest request) {
+        return add(authorization, request);
+    }
+
+    @Override
+    protected CaseRules rules() {
+        return rules;
+    }
+
+    @Override
+    protected CaseRules.Draft draft(CaseRuleRequest request) {
+        return new CaseRules.Draft(request.name(), request.position(), request.enabled(), request.conditions(),
+                request.casePriority());
+    }
+
+    @Override
+    protected CaseRuleView view(CaseRule rule) {
+        return new CaseRuleView(rule.id, rule.name, rule.position, rule.enabled, rules.conditionsOf(rule),
+                rule.casePriority, rule.createdAt, rule.updatedAt);
+    }
+}

@@ -1,7 +1,0 @@
-package io.feedbackloop.ingest.rest;
-
-import java.util.List;
-
-/** One page of a feedback listing; pass {@code nextCursor} back as {@code cursor} for the next. */
-public record FeedbackPage(List<FeedbackView> items, String nextCursor) {
-}

@@ -1,9 +1,0 @@
-package io.feedbackloop.ingest.rest;
-
-import java.time.Instant;
-import java.util.List;
-
-/** A survey as stored; {@code contactFrequencyDays} null means the global rule applies. */
-public record SurveyView(String id, String name, String metric, String channel, List<String> touchpoints,
-                         Integer contactFrequencyDays, Instant createdAt) {
-}

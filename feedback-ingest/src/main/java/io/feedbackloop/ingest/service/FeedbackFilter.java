@@ -1,7 +1,0 @@
-package io.feedbackloop.ingest.service;
-
-import java.time.Instant;
-
-/** What a feedback listing is narrowed to; null means "any". {@code to} is exclusive. */
-public record FeedbackFilter(Instant from, Instant to, String channel, String touchpoint, String customerId) {
-}
