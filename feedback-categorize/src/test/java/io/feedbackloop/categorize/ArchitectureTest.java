@@ -2,66 +2,48 @@ package io.feedbackloop.categorize;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
+import io.feedbackloop.kit.architecture.InwardLayers;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point inward: the adapters ({@code rest}, {@code messaging}, {@code mapping}) know
- * the contract ({@code api}, {@code events}) and the domain; the domain knows neither, so a change
- * of a JSON field or a topic never reaches a service, and the categorizer ({@code text}) runs
- * without any framework at all. A feature package ({@code metrics}) follows the same rules inside.
+ * Imports point inward and packages form no circle (see InwardLayers), so a change of a JSON field
+ * or a topic never reaches the domain; and the categorizer ({@code text}) runs without any
+ * framework at all, knowing nothing else of the service.
  */
 class ArchitectureTest {
 
     private static final String SERVICE = "io.feedbackloop.categorize..";
-    private static final String[] ADAPTERS_AND_CONTRACT = {"io.feedbackloop.categorize..rest..",
-            "io.feedbackloop.categorize..messaging..", "io.feedbackloop.categorize..api..",
-            "io.feedbackloop.categorize..events..", "io.feedbackloop.categorize..mapping.."};
-    private static final String[] ADAPTERS = {"io.feedbackloop.categorize..rest..",
-            "io.feedbackloop.categorize..messaging.."};
-    private static final String[] CONTRACT = {"io.feedbackloop.categorize..api..",
-            "io.feedbackloop.categorize..events.."};
     private static final String TEXT = "io.feedbackloop.categorize.text..";
+    private static final InwardLayers LAYERS = InwardLayers.of("io.feedbackloop.categorize");
 
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.feedbackloop.categorize");
+    @Test
+    void theDomainKnowsNeitherAdaptersNorContracts() {
+        LAYERS.domainKnowsNeitherAdaptersNorContracts().check(LAYERS.classes());
     }
 
     @Test
-    void theDomainKnowsNeitherAdaptersNorContract() {
-        noClasses().that(resideInAPackage(SERVICE).and(not(resideInAnyPackage(ADAPTERS_AND_CONTRACT))))
-                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS_AND_CONTRACT)
-                .check(classes);
+    void theContractsKnowNoAdapter() {
+        LAYERS.contractsKnowNoAdapter().check(LAYERS.classes());
     }
 
     @Test
-    void theContractKnowsNoAdapter() {
-        noClasses().that().resideInAnyPackage(CONTRACT)
-                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
-                .check(classes);
+    void theTopLevelPackagesFormNoCircle() {
+        LAYERS.topLevelPackagesAreFreeOfCycles().check(LAYERS.classes());
     }
 
     @Test
     void theCategorizerUsesNoFramework() {
         noClasses().that().resideInAPackage(TEXT)
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..")
-                .check(classes);
+                .check(LAYERS.classes());
     }
 
     @Test
     void theCategorizerKnowsNothingElseOfTheService() {
         noClasses().that().resideInAPackage(TEXT)
                 .should().dependOnClassesThat(resideInAPackage(SERVICE).and(not(resideInAPackage(TEXT))))
-                .check(classes);
+                .check(LAYERS.classes());
     }
 }

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.feedbackloop.kit.messaging.PollingWorker;
+import io.feedbackloop.kit.messaging.PollingWorkers;
 import io.feedbackloop.kit.tracing.EventTracing;
 import io.feedbackloop.notifier.config.FollowUpConfig;
 import io.feedbackloop.notifier.model.OutgoingMessage;
 import io.feedbackloop.notifier.repository.FollowUp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -74,16 +74,14 @@ public class FollowUpDispatcher {
     @Inject
     EventTracing tracing;
 
+    @Inject
+    PollingWorkers workers;
+
     private PollingWorker worker;
 
     void start(@Observes StartupEvent startup) {
-        worker = new PollingWorker("followup-dispatcher", config.dispatch().workers(), config.dispatch().pollInterval(), this::dispatchNext, failure -> {
-        });
-        worker.start();
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        worker.stop(Duration.ofSeconds(10));
+        worker = workers.start(PollingWorkers.Schedule.of("followup-dispatcher", config.dispatch().pollInterval())
+                .withThreads(config.dispatch().workers()), this::dispatchNext);
     }
 
     /** Wakes the dispatcher once the caller's transaction, which queued a follow-up, commits. */

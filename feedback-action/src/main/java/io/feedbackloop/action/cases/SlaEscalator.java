@@ -1,7 +1,6 @@
 package io.feedbackloop.action.cases;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,10 +11,9 @@ import io.feedbackloop.action.config.CaseConfig;
 import io.feedbackloop.action.sla.CasePriority;
 import io.feedbackloop.action.teams.TeamMember;
 import io.feedbackloop.action.teams.Teams;
-import io.feedbackloop.kit.messaging.PollingWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
+import io.feedbackloop.kit.messaging.PollingWorkers;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,21 +48,12 @@ public class SlaEscalator {
     @Inject
     CaseConfig config;
 
-    private PollingWorker worker;
+    @Inject
+    PollingWorkers workers;
 
     void start(@Observes StartupEvent startup) {
-        if (config.escalation().enabled()) {
-            worker = new PollingWorker("sla-escalator", config.escalation().interval(), this::escalateBreaches,
-                    failure -> {
-                    });
-            worker.start();
-        }
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (worker != null) {
-            worker.stop(Duration.ofSeconds(10));
-        }
+        workers.start(PollingWorkers.Schedule.of("sla-escalator", config.escalation().interval())
+                .enabledIf(config.escalation().enabled()), this::escalateBreaches);
     }
 
     /** @return true when a full batch was escalated: more may be waiting, so the next runs at once */

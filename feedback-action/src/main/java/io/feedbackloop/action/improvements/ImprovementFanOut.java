@@ -1,7 +1,6 @@
 package io.feedbackloop.action.improvements;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,9 @@ import java.util.UUID;
 
 import io.feedbackloop.action.config.ImprovementConfig;
 import io.feedbackloop.kit.messaging.PollingWorker;
+import io.feedbackloop.kit.messaging.PollingWorkers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -56,21 +55,14 @@ public class ImprovementFanOut {
     @Inject
     ImprovementConfig config;
 
+    @Inject
+    PollingWorkers workers;
+
     private PollingWorker worker;
 
     void start(@Observes StartupEvent startup) {
-        if (!config.fanOut().enabled()) {
-            return;
-        }
-        worker = new PollingWorker("improvement-fan-out", config.fanOut().interval(), this::tick, failure -> {
-        });
-        worker.start();
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (worker != null) {
-            worker.stop(Duration.ofSeconds(10));
-        }
+        worker = workers.start(PollingWorkers.Schedule.of("improvement-fan-out", config.fanOut().interval())
+                .enabledIf(config.fanOut().enabled()), this::tick);
     }
 
     /** An action was published or released, or links were added to it: start its next batch once committed. */

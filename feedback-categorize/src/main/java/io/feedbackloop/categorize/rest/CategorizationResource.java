@@ -53,8 +53,7 @@ public class CategorizationResource {
     @Path("/categorizations/{feedbackId}")
     @Operation(summary = "Show how a feedback was categorized")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategorizationView.class)))
-    @APIResponse(responseCode = "404", description = "Not categorized (yet)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not categorized (yet)")
     public CategorizationView get(@PathParam("feedbackId") String feedbackId) {
         return CategorizationMapper.toView(service.find(RequestIds.parse("feedbackId", feedbackId)));
     }
@@ -76,8 +75,7 @@ public class CategorizationResource {
                     + "Labels not given keep their value; priority, if not given, follows from the corrected labels.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "correction", value = CORRECTION_EXAMPLE)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategorizationView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown label or theme",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown label or theme")
     public CategorizationView correct(@PathParam("feedbackId") String feedbackId,
                                       @Valid @NotNull CorrectionRequest correction) {
         return CategorizationMapper.toView(service.correct(RequestIds.parse("feedbackId", feedbackId),

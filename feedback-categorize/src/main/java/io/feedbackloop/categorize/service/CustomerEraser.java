@@ -1,6 +1,7 @@
 package io.feedbackloop.categorize.service;
 
 import io.feedbackloop.kit.privacy.CustomerErasure;
+import io.feedbackloop.kit.privacy.ErasureStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,12 +14,12 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class CustomerEraser {
+public class CustomerEraser implements ErasureStep {
 
     @Inject
     EntityManager entityManager;
 
-    /** @return rows changed */
+    @Override
     public long erase(CustomerErasure.Requested request) {
         String pseudonym = CustomerErasure.pseudonym(request.customerId());
         long rows = 0;

@@ -15,9 +15,9 @@ import io.feedbackloop.ingest.model.NewFeedback;
 import io.feedbackloop.ingest.repository.Feedback;
 import io.feedbackloop.ingest.repository.FeedbackScore;
 import io.feedbackloop.ingest.repository.MetadataJson;
-import io.feedbackloop.ingest.service.FeedbackService;
 import io.feedbackloop.ingest.service.ImportResult;
 import io.feedbackloop.ingest.service.StoredFeedback;
+import io.feedbackloop.kit.listing.KeysetPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -46,7 +46,7 @@ public class FeedbackMapper {
                                 .toList()));
     }
 
-    public FeedbackPage toPage(FeedbackService.Page page) {
+    public FeedbackPage toPage(KeysetPage<StoredFeedback> page) {
         return new FeedbackPage(page.items().stream().map(this::toView).toList(), page.nextCursor());
     }
 

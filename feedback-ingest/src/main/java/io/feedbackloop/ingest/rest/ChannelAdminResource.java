@@ -7,7 +7,6 @@ import io.feedbackloop.ingest.api.KeyRequest;
 import io.feedbackloop.ingest.mapping.ApiKeyMapper;
 import io.feedbackloop.ingest.service.ApiKeyService;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
-import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,8 +43,7 @@ public class ChannelAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API key for a channel", description = "The key is in this answer only; store it.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "401", description = "No or wrong admin token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or wrong admin token")
     public Response issue(@PathParam("channel") String channel, @Valid KeyRequest request,
                           @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);

@@ -75,14 +75,10 @@ public class FeedbackResource {
                      "metadata":{"agent":"a-17","queue":"billing"}}""")}))
     @APIResponse(responseCode = "201", description = "Accepted into the loop (or an idempotent retry of it)",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The key belongs to another channel",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; nothing was stored")
+    @APIResponse(responseCode = "401", description = "No valid API key")
+    @APIResponse(responseCode = "403", description = "The key belongs to another channel")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request")
     public Response submit(@NotNull @Valid FeedbackSubmission submission,
                            @Parameter(description = "The channel's API key") @HeaderParam(API_KEY) String apiKey,
                            @HeaderParam("Authorization") String authorization,
@@ -108,8 +104,7 @@ public class FeedbackResource {
     @Path("/{id}")
     @Operation(summary = "Show a feedback and where it is in the loop")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown id (or another channel's feedback)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown id (or another channel's feedback)")
     public FeedbackView get(@PathParam("id") String id, @HeaderParam(API_KEY) String apiKey,
                             @HeaderParam("Authorization") String authorization) {
         return mapper.toView(service.find(authenticator.authenticate(apiKey, authorization),
@@ -122,8 +117,7 @@ public class FeedbackResource {
     @Operation(summary = "Add the comment that arrived after the score",
             description = "Publishes feedback.commented.v1. The same comment again changes nothing; a different one is a 409.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
-    @APIResponse(responseCode = "409", description = "The feedback already has a different comment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The feedback already has a different comment")
     public FeedbackView comment(@PathParam("id") String id, @NotNull @Valid CommentPatch patch,
                                 @HeaderParam(API_KEY) String apiKey, @HeaderParam("Authorization") String authorization) {
         return mapper.toView(service.comment(authenticator.authenticate(apiKey, authorization),

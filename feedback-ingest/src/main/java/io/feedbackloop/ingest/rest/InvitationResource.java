@@ -8,7 +8,6 @@ import io.feedbackloop.ingest.mapping.CustomerMapper;
 import io.feedbackloop.ingest.mapping.InvitationMapper;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.ingest.service.InvitationService;
-import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -61,10 +60,8 @@ public class InvitationResource {
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "200", description = "Skipped by a rule (see reason); not retried",
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, unknown survey or wrong reminderOf",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, unknown survey or wrong reminderOf")
+    @APIResponse(responseCode = "401", description = "No valid API key")
     public Response invite(@NotNull @Valid InvitationRequest request,
                            @Parameter(description = "A channel's API key") @HeaderParam("X-Api-Key") String apiKey,
                            @HeaderParam("Authorization") String authorization) {
@@ -87,8 +84,7 @@ public class InvitationResource {
     @Path("/{id}")
     @Operation(summary = "Show an invitation and its answer, if any")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown invitation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown invitation")
     public InvitationView get(@PathParam("id") String id, @HeaderParam("X-Api-Key") String apiKey,
                               @HeaderParam("Authorization") String authorization) {
         authenticator.authenticate(apiKey, authorization);

@@ -9,7 +9,6 @@ import io.feedbackloop.ingest.api.SurveyView;
 import io.feedbackloop.ingest.mapping.SurveyMapper;
 import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.ingest.service.SurveyService;
-import io.feedbackloop.kit.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -50,10 +49,8 @@ public class SurveyResource {
             {"id":"post-purchase-nps","name":"NPS after a purchase","metric":"nps","channel":"email",
              "touchpoints":["checkout"],"contactFrequencyDays":60}""")))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SurveyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid definition; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A survey with this id exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid definition; nothing was stored")
+    @APIResponse(responseCode = "409", description = "A survey with this id exists")
     public Response create(@NotNull @Valid SurveyDefinition definition,
                            @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
@@ -73,8 +70,7 @@ public class SurveyResource {
     @Path("/{id}")
     @Operation(summary = "Show a survey")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown survey",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown survey")
     public SurveyView get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
                           @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);
@@ -87,8 +83,7 @@ public class SurveyResource {
             description = "responseRate = answered / invited; reminders are counted apart, and an answer to a "
                     + "reminder counts for the invitation it reminds of.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyStats.class)))
-    @APIResponse(responseCode = "404", description = "Unknown survey",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown survey")
     public SurveyStats stats(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
                              @HeaderParam("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authorization, apiKey);

@@ -1,11 +1,8 @@
 package io.feedbackloop.ingest.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +19,15 @@ import io.feedbackloop.ingest.repository.FeedbackScore;
 import io.feedbackloop.ingest.repository.Invitation;
 import io.feedbackloop.ingest.repository.LoopStep;
 import io.feedbackloop.ingest.repository.MetadataJson;
+import io.feedbackloop.kit.listing.KeysetCursor;
+import io.feedbackloop.kit.listing.KeysetPage;
+import io.feedbackloop.kit.listing.SqlConditions;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 /** Accepts feedback, adds late comments, and answers where in the loop feedback is. */
@@ -38,10 +37,6 @@ public class FeedbackService {
 
     /** The answer to a submission; {@code replayed} when an idempotent retry found the first one. */
     public record Accepted(StoredFeedback feedback, boolean replayed) {
-    }
-
-    /** One page of a listing; {@code nextCursor} is null on the last. */
-    public record Page(List<StoredFeedback> items, String nextCursor) {
     }
 
     @Inject
@@ -168,7 +163,7 @@ public class FeedbackService {
     }
 
     /** Newest first, keyset-paginated on (receivedAt, id) so pages stay stable while feedback arrives. */
-    public Page list(Caller caller, FeedbackFilter filter, String cursor, int limit) {
+    public KeysetPage<StoredFeedback> list(Caller caller, FeedbackFilter filter, String cursor, int limit) {
         String channel = filter.channel();
         if (!caller.admin()) {
             if (channel != null && !channel.equals(caller.channel())) {
@@ -177,45 +172,32 @@ public class FeedbackService {
             }
             channel = caller.channel();
         }
-        StringBuilder jpql = new StringBuilder("FROM Feedback f WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        condition(jpql, params, "f.channel = :channel", "channel", channel);
-        condition(jpql, params, "f.receivedAt >= :from", "from", filter.from());
-        condition(jpql, params, "f.receivedAt < :to", "to", filter.to());
-        condition(jpql, params, "f.touchpoint = :touchpoint", "touchpoint", filter.touchpoint());
-        condition(jpql, params, "f.customerId = :customerId", "customerId", filter.customerId());
+        SqlConditions where = new SqlConditions()
+                .addIfPresent("f.channel = :channel", "channel", channel)
+                .addIfPresent("f.receivedAt >= :from", "from", filter.from())
+                .addIfPresent("f.receivedAt < :to", "to", filter.to())
+                .addIfPresent("f.touchpoint = :touchpoint", "touchpoint", filter.touchpoint())
+                .addIfPresent("f.customerId = :customerId", "customerId", filter.customerId());
         if (cursor != null) {
-            Cursor position = Cursor.decode(cursor);
-            jpql.append(" AND (f.receivedAt < :cursorAt OR (f.receivedAt = :cursorAt AND f.id < :cursorId))");
-            params.put("cursorAt", position.receivedAt());
-            params.put("cursorId", position.id());
+            KeysetCursor position = KeysetCursor.decode(cursor);
+            where.add("(f.receivedAt < :cursorAt OR (f.receivedAt = :cursorAt AND f.id < :cursorId))",
+                    "cursorAt", position.sortKey()).parameter("cursorId", position.id());
         }
-        jpql.append(" ORDER BY f.receivedAt DESC, f.id DESC");
-        TypedQuery<Feedback> query = Panache.getEntityManager().createQuery(jpql.toString(), Feedback.class)
-                .setMaxResults(limit + 1);
-        params.forEach(query::setParameter);
-        List<Feedback> rows = query.getResultList();
-        boolean more = rows.size() > limit;
-        List<Feedback> page = more ? rows.subList(0, limit) : rows;
-        List<UUID> ids = page.stream().map(f -> f.id).toList();
+        List<Feedback> rows = where.bind(Panache.getEntityManager()
+                .createQuery("FROM Feedback f" + where.where() + " ORDER BY f.receivedAt DESC, f.id DESC",
+                        Feedback.class)
+                .setMaxResults(KeysetPage.rowsToFetch(limit))).getResultList();
+        KeysetPage<Feedback> page = KeysetPage.of(rows, limit, f -> new KeysetCursor(f.receivedAt, f.id));
+        List<UUID> ids = page.items().stream().map(f -> f.id).toList();
         Map<UUID, List<FeedbackScore>> scores = ids.isEmpty() ? Map.of()
                 : FeedbackScore.<FeedbackScore>list("feedbackId in ?1", ids).stream()
                         .collect(Collectors.groupingBy(s -> s.feedbackId));
         Map<UUID, List<LoopStep>> steps = ids.isEmpty() ? Map.of()
                 : LoopStep.<LoopStep>list("feedbackId in ?1 ORDER BY occurredAt, id", ids).stream()
                         .collect(Collectors.groupingBy(s -> s.feedbackId));
-        List<StoredFeedback> items = page.stream().map(f -> new StoredFeedback(f, scores.getOrDefault(f.id, List.of()),
-                steps.getOrDefault(f.id, List.of()))).toList();
-        Feedback last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page(items, more ? new Cursor(last.receivedAt, last.id).encode() : null);
-    }
-
-    private static void condition(StringBuilder jpql, Map<String, Object> params, String clause, String name,
-                                  Object value) {
-        if (value != null) {
-            jpql.append(" AND ").append(clause);
-            params.put(name, value);
-        }
+        return new KeysetPage<>(page.items().stream().map(f -> new StoredFeedback(f,
+                scores.getOrDefault(f.id, List.of()), steps.getOrDefault(f.id, List.of()))).toList(),
+                page.nextCursor());
     }
 
     /** A feedback of another channel is "not found" for a channel key: its existence is not disclosed. */
@@ -262,25 +244,5 @@ public class FeedbackService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** Position in a listing: the last item's receivedAt and id, opaque to clients. */
-    record Cursor(Instant receivedAt, UUID id) {
-
-        String encode() {
-            String raw = receivedAt.getEpochSecond() + ":" + receivedAt.getNano() + ":" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("cursor", "cursor",
-                        "is not a cursor returned by this API"))));
-            }
-        }
     }
 }

@@ -61,8 +61,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @SecurityScheme(securitySchemeName = "member-token", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "a team member's personal token (mbr_...) or the admin token")
 @SecurityRequirement(name = "member-token")
-@APIResponse(responseCode = "401", description = "No token, an unknown token, or a deactivated member's",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No token, an unknown token, or a deactivated member's")
 public class CaseResource {
 
     private static final Set<String> STATUSES = Set.of("open", "in_progress", "waiting_customer", "closed");
@@ -88,8 +87,7 @@ public class CaseResource {
                     + "cases last. Agents see their own team's cases only. Follow `next` (as `cursor`) for the next page. "
                     + "`status` and `priority` take several values (repeated or comma-separated).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CasePage.class)))
-    @APIResponse(responseCode = "400", description = "An unknown status or priority, a bad limit, cursor or id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An unknown status or priority, a bad limit, cursor or id")
     public CasePage list(@HeaderParam("Authorization") String authorization,
                          @Parameter(description = "owner team id") @QueryParam("team") String team,
                          @Parameter(description = "open, in_progress, waiting_customer, closed")
@@ -148,8 +146,7 @@ public class CaseResource {
     @Path("/{id}")
     @Operation(summary = "Show a case: the feedback, owner, deadlines with the time left, comments, resolution")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown case, or another team's case for an agent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown case, or another team's case for an agent")
     public RestResponse<CaseView> get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
         Caller caller = authenticator.authenticate(authorization);
         return tagged(queries.find(caller, RequestIds.parse("id", id)));
@@ -159,8 +156,7 @@ public class CaseResource {
     @Path("/{id}/audit")
     @Operation(summary = "Every change of a case, oldest first: who, when, what")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuditEntryView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = "Unknown case, or another team's case for an agent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown case, or another team's case for an agent")
     public List<AuditEntryView> audit(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
         Caller caller = authenticator.authenticate(authorization);
         return queries.audit(caller, RequestIds.parse("id", id)).stream().map(CaseMapper::toView).toList();
@@ -171,10 +167,8 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign the case to an active member of its owner team, or unassign it (null)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Not an active member of the owner team",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case is closed, or was changed concurrently",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not an active member of the owner team")
+    @APIResponse(responseCode = "409", description = "The case is closed, or was changed concurrently")
     public RestResponse<CaseView> assign(@PathParam("id") String id, AssigneeChange change,
                                          @HeaderParam("Authorization") String authorization,
                                          @HeaderParam("If-Match") String ifMatch) {
@@ -192,8 +186,7 @@ public class CaseResource {
                     + "and is the first response if there was none. An internal note never leaves this service.")
     @APIResponse(responseCode = "201", description = "The case with the new comment",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid visibility or text",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid visibility or text")
     public RestResponse<CaseView> comment(@PathParam("id") String id, NewComment comment,
                                           @HeaderParam("Authorization") String authorization,
                                           @HeaderParam("If-Match") String ifMatch) {
@@ -211,8 +204,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move an open case along: open, in_progress, waiting_customer")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "409", description = "The case is closed (reopen it first), or was changed concurrently",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is closed (reopen it first), or was changed concurrently")
     public RestResponse<CaseView> status(@PathParam("id") String id, StatusChange change,
                                          @HeaderParam("Authorization") String authorization,
                                          @HeaderParam("If-Match") String ifMatch) {
@@ -228,10 +220,8 @@ public class CaseResource {
     @Operation(summary = "Close the case with its resolution",
             description = "Publishes action.resolved.v1 with the customer-facing resolution text.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown resolution code, missing root cause or resolution text",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already closed, or changed concurrently",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown resolution code, missing root cause or resolution text")
+    @APIResponse(responseCode = "409", description = "Already closed, or changed concurrently")
     public RestResponse<CaseView> close(@PathParam("id") String id, CaseClosing closing,
                                         @HeaderParam("Authorization") String authorization,
                                         @HeaderParam("If-Match") String ifMatch) {
@@ -248,8 +238,7 @@ public class CaseResource {
     @Operation(summary = "Reopen a closed case",
             description = "Back to open with a fresh resolution deadline as long as the original one, counted from now.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "409", description = "The case is not closed, or was changed concurrently",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is not closed, or was changed concurrently")
     public RestResponse<CaseView> reopen(@PathParam("id") String id, CaseReopening reopening,
                                          @HeaderParam("Authorization") String authorization,
                                          @HeaderParam("If-Match") String ifMatch) {

@@ -45,8 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Improvement actions")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "member-token")
-@APIResponse(responseCode = "401", description = "No token, an unknown token, or a deactivated member's",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No token, an unknown token, or a deactivated member's")
 public class ImprovementActionResource {
 
     @Inject
@@ -62,10 +61,8 @@ public class ImprovementActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft an improvement action: what a team changed and what its customers are told")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ImprovementActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown team",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a lead of the team",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown team")
+    @APIResponse(responseCode = "403", description = "Not a lead of the team")
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            ImprovementActionRequest request) {
         Caller caller = authenticator.authenticate(authorization);
@@ -88,8 +85,7 @@ public class ImprovementActionResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Show an improvement action with how many customers are linked, told and still waiting")
-    @APIResponse(responseCode = "404", description = "Unknown improvement action",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown improvement action")
     public ImprovementActionView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                      @PathParam("id") String id) {
         authenticator.authenticate(authorization);
@@ -102,8 +98,7 @@ public class ImprovementActionResource {
     @Operation(summary = "Link the feedback the action answers: explicit ids, or a theme (group or leaf) "
             + "and a response-time window [from, to); linking twice changes nothing")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImprovementLinkResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields; an unknown feedback id is named by its index",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields; an unknown feedback id is named by its index")
     public ImprovementLinkResult link(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                       @PathParam("id") String id, ImprovementLinkRequest request) {
         Caller caller = authenticator.authenticate(authorization);
@@ -115,8 +110,7 @@ public class ImprovementActionResource {
     @POST
     @Path("/{id}/publish")
     @Operation(summary = "Publish: the first batch of customers is told now, the rest after release")
-    @APIResponse(responseCode = "409", description = "Already published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already published")
     public ImprovementActionView publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                          @PathParam("id") String id) {
         return ImprovementMapper.view(actions.publish(authenticator.authenticate(authorization),
@@ -126,8 +120,7 @@ public class ImprovementActionResource {
     @POST
     @Path("/{id}/release")
     @Operation(summary = "Release after checking the first messages went well: everyone else linked is told, in batches")
-    @APIResponse(responseCode = "409", description = "Not published yet, or already released",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not published yet, or already released")
     public ImprovementActionView release(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                          @PathParam("id") String id) {
         return ImprovementMapper.view(actions.release(authenticator.authenticate(authorization),

@@ -3,7 +3,6 @@ package io.feedbackloop.action.metrics.rest;
 import io.feedbackloop.action.metrics.LoopMetrics;
 import io.feedbackloop.action.metrics.api.LoopMetricsView;
 import io.feedbackloop.action.teams.CallerAuthenticator;
-import io.feedbackloop.kit.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,8 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Loop metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "member-token")
-@APIResponse(responseCode = "401", description = "No token, an unknown token, or a deactivated member's",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No token, an unknown token, or a deactivated member's")
 public class LoopMetricsResource {
 
     @Inject
@@ -48,10 +46,8 @@ public class LoopMetricsResource {
                     Percentages have one decimal; a figure without data is null, not 0. Agents see their own \
                     team's cases only.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LoopMetricsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid period, theme or grouping",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "An agent asked for another team",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid period, theme or grouping")
+    @APIResponse(responseCode = "403", description = "An agent asked for another team")
     public LoopMetricsView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                @Parameter(description = "ISO instant or date (UTC); default: 30 days before to")
                                @QueryParam("from") String from,

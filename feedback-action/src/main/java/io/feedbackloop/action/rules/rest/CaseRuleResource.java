@@ -4,7 +4,6 @@ import io.feedbackloop.action.rules.CaseRule;
 import io.feedbackloop.action.rules.CaseRules;
 import io.feedbackloop.action.rules.api.CaseRuleRequest;
 import io.feedbackloop.action.rules.api.CaseRuleView;
-import io.feedbackloop.kit.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,10 +23,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Case rules", description = "Which categorized feedback opens a case (leads); tried in ascending position, the first enabled match wins")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or unknown token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a lead",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or unknown token")
+@APIResponse(responseCode = "403", description = "Not a lead")
 public class CaseRuleResource extends OrderedRuleResource<CaseRuleRequest, CaseRule, CaseRules.Draft, CaseRuleView> {
 
     static final String PATH = "/api/v1/case-rules";
@@ -42,10 +39,8 @@ public class CaseRuleResource extends OrderedRuleResource<CaseRuleRequest, CaseR
     @POST
     @Operation(summary = "Add a rule")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CaseRuleView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid rule; each wrong field or unknown condition is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The name is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rule; each wrong field or unknown condition is named")
+    @APIResponse(responseCode = "409", description = "The name is taken")
     public RestResponse<CaseRuleView> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                              CaseRuleRequest request) {
         return add(authorization, request);

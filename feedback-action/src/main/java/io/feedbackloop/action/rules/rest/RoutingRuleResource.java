@@ -4,7 +4,6 @@ import io.feedbackloop.action.rules.RoutingRule;
 import io.feedbackloop.action.rules.RoutingRules;
 import io.feedbackloop.action.rules.api.RoutingRuleRequest;
 import io.feedbackloop.action.rules.api.RoutingRuleView;
-import io.feedbackloop.kit.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,10 +23,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Routing rules", description = "Which team owns a new case (leads); tried in ascending position, the first enabled match wins")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or unknown token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a lead",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or unknown token")
+@APIResponse(responseCode = "403", description = "Not a lead")
 public class RoutingRuleResource
         extends OrderedRuleResource<RoutingRuleRequest, RoutingRule, RoutingRules.Draft, RoutingRuleView> {
 
@@ -43,10 +40,8 @@ public class RoutingRuleResource
     @POST
     @Operation(summary = "Add a rule")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RoutingRuleView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid rule; each wrong field or unknown condition is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The name is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rule; each wrong field or unknown condition is named")
+    @APIResponse(responseCode = "409", description = "The name is taken")
     public RestResponse<RoutingRuleView> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                                 RoutingRuleRequest request) {
         return add(authorization, request);

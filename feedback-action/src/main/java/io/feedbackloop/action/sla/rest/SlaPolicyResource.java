@@ -20,8 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,8 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "SLA policies", description = "First-response and resolution targets per case priority")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or unknown token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or unknown token")
 public class SlaPolicyResource {
 
     @Inject
@@ -52,10 +49,8 @@ public class SlaPolicyResource {
     @PUT
     @Path("/{priority}")
     @Operation(summary = "Set the policy of a priority (leads); applies to cases opened from now on")
-    @APIResponse(responseCode = "400", description = "Invalid policy; each wrong field is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a lead",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid policy; each wrong field is named")
+    @APIResponse(responseCode = "403", description = "Not a lead")
     public SlaPolicyView put(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @PathParam("priority") String priority, SlaPolicyRequest request) {
         Caller caller = authenticator.authenticate(authorization);

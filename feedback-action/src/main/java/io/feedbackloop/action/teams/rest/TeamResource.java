@@ -36,8 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Teams", description = "Teams that own cases, their calendars and members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or unknown token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or unknown token")
 public class TeamResource {
 
     @Inject
@@ -67,8 +66,7 @@ public class TeamResource {
     @POST
     @Operation(summary = "Create a team (leads)")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TeamView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid team; each wrong field is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid team; each wrong field is named")
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, TeamRequest request) {
         Caller caller = authenticator.authenticate(authorization);
         List<Problem.Violation> violations = forms.violations(request);

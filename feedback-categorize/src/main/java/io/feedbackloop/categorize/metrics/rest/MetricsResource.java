@@ -39,8 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/metrics")
 @Tag(name = "Metrics", description = "NPS, CSAT and CES with 95 % confidence intervals, by slice, dimension, time and theme")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in violations",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in violations")
 public class MetricsResource {
 
     private static final String SUMMARY_EXAMPLE = """
