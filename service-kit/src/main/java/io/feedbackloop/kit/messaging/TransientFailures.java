@@ -12,12 +12,12 @@ import java.util.concurrent.TimeoutException;
  * Tells failures that pass by themselves (a database restart, a deadlock, a concurrent update of
  * the same row, a timeout or an exhausted connection pool under load) from those that do not.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
                     || cause instanceof TimeoutException

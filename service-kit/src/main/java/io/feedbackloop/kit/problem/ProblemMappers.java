@@ -7,9 +7,16 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.kit.messaging.TransientFailures;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -17,11 +24,16 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Turns every error into {@code application/problem+json}: invalid input into a 400 naming each
  * field and rule, known conditions into their status, and anything unexpected into a 500 that
- * carries an error id for the logs and never a stack trace.
+ * carries an error id for the logs and never a stack trace. A database that cannot be reached is
+ * an outage, not a bug: 503 with {@code Retry-After}. Missing or invalid credentials are a 401
+ * with the {@code WWW-Authenticate} challenge, a missing role a 403 naming the roles that would do.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Long enough for a database failover or a pool to drain, short enough to retry soon. */
+    static final String RETRY_AFTER_SECONDS = "5";
+    static final String BEARER_CHALLENGE = "Bearer realm=\"feedback-loop\"";
 
     @Inject
     ObjectMapper mapper;
@@ -80,6 +92,40 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return challenge(respond(Problem.of(401, "unauthorized", "Unauthorized",
+                "send a bearer token ('Authorization: Bearer <token>') or, for a support channel, its API key")),
+                BEARER_CHALLENGE);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCredentials(AuthenticationFailedException e) {
+        return challenge(respond(Problem.of(401, "unauthorized", "Unauthorized",
+                "the credentials are not valid: expired, revoked, or not issued for this service")),
+                BEARER_CHALLENGE + ", error=\"invalid_token\"");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        RolesAllowed allowed = rolesAllowed(resource);
+        String detail = allowed == null ? "your roles do not allow this"
+                : "this needs one of the roles " + String.join(", ", allowed.value());
+        return respond(Problem.of(403, "forbidden", "Forbidden", detail));
+    }
+
+    private static RolesAllowed rolesAllowed(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return null;
+        }
+        RolesAllowed onMethod = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(RolesAllowed.class);
+    }
+
+    private static Response challenge(Response problem, String challenge) {
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         // a lost optimistic lock surfaces at commit, wrapped in the transaction's exceptions
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
@@ -87,6 +133,12 @@ public class ProblemMappers {
                     || cause instanceof org.hibernate.StaleStateException) {
                 return concurrentUpdate(null);
             }
+        }
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("answering 503, a dependency is unavailable: %s", e.toString());
+            return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service unavailable",
+                    "a store this service needs cannot be reached just now; nothing was changed, retry later")))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", errorId);

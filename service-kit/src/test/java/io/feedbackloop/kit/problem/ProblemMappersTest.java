@@ -6,12 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Method;
+import java.sql.SQLTransientConnectionException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.RollbackException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 class ProblemMappersTest {
 
@@ -60,6 +70,46 @@ class ProblemMappersTest {
 
         JsonNode problem = body(mappers.unreadableJson((com.fasterxml.jackson.core.JsonProcessingException) broken), 400);
         assertEquals("body", problem.get("violations").get(0).get("field").asText());
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsAnOutageWithRetryAfterNotABug() throws Exception {
+        Response response = mappers.unexpected(new PersistenceException(
+                new SQLTransientConnectionException("Connection refused", "08001")));
+        JsonNode problem = body(response, 503);
+        assertEquals(ProblemMappers.RETRY_AFTER_SECONDS, response.getHeaderString("Retry-After"));
+        assertFalse(problem.toString().contains("Connection refused"), problem.toString());
+    }
+
+    @Test
+    void missingCredentialsAreA401WithTheBearerChallenge() throws Exception {
+        Response response = mappers.unauthenticated(new UnauthorizedException());
+        body(response, 401);
+        assertTrue(response.getHeaderString("WWW-Authenticate").startsWith("Bearer "));
+    }
+
+    @Test
+    void anInvalidTokenIsA401SayingSoInTheChallenge() throws Exception {
+        Response response = mappers.invalidCredentials(new AuthenticationFailedException("expired"));
+        body(response, 401);
+        assertTrue(response.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
+    }
+
+    @Test
+    void aMissingRoleIsA403NamingTheRolesThatWouldDo() throws Exception {
+        ResourceInfo resource = Mockito.mock(ResourceInfo.class);
+        Method method = Guarded.class.getDeclaredMethod("close");
+        Mockito.when(resource.getResourceMethod()).thenReturn(method);
+        Mockito.doReturn(Guarded.class).when(resource).getResourceClass();
+        JsonNode problem = body(mappers.forbidden(new ForbiddenException(), resource), 403);
+        assertEquals("this needs one of the roles lead, admin", problem.get("detail").asText());
+    }
+
+    static class Guarded {
+
+        @RolesAllowed({"lead", "admin"})
+        void close() {
+        }
     }
 
     private JsonNode body(Response response, int status) throws Exception {
