@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.kit.messaging.TransientFailures;
+import io.feedbackloop.kit.ratelimit.RateLimitExceededException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -89,6 +90,13 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Request failed";
         return respond(Problem.of(status, "http-" + status, title, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(RateLimitExceededException e) {
+        return Response.fromResponse(respond(Problem.of(429, "rate-limited", "Too many requests",
+                        e.getMessage() + "; retry in " + e.retryAfterSeconds() + " s")))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper
