@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import io.feedbackloop.kit.architecture.InwardLayers;
+import io.feedbackloop.kit.architecture.LayeredArchitecture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,25 +13,15 @@ import org.junit.jupiter.api.Test;
  * or a topic never reaches the domain; and the categorizer ({@code text}) runs without any
  * framework at all, knowing nothing else of the service.
  */
-class ArchitectureTest {
+class ArchitectureTest extends LayeredArchitecture {
 
     private static final String SERVICE = "io.feedbackloop.categorize..";
     private static final String TEXT = "io.feedbackloop.categorize.text..";
     private static final InwardLayers LAYERS = InwardLayers.of("io.feedbackloop.categorize");
 
-    @Test
-    void theDomainKnowsNeitherAdaptersNorContracts() {
-        LAYERS.domainKnowsNeitherAdaptersNorContracts().check(LAYERS.classes());
-    }
-
-    @Test
-    void theContractsKnowNoAdapter() {
-        LAYERS.contractsKnowNoAdapter().check(LAYERS.classes());
-    }
-
-    @Test
-    void theTopLevelPackagesFormNoCircle() {
-        LAYERS.topLevelPackagesAreFreeOfCycles().check(LAYERS.classes());
+    @Override
+    protected InwardLayers layers() {
+        return LAYERS;
     }
 
     @Test

@@ -1,25 +1,15 @@
 package io.feedbackloop.ingest;
 
 import io.feedbackloop.kit.architecture.InwardLayers;
-import org.junit.jupiter.api.Test;
+import io.feedbackloop.kit.architecture.LayeredArchitecture;
 
 /** Imports point inward and packages form no circle: the rules every service keeps (see InwardLayers). */
-class ArchitectureTest {
+class ArchitectureTest extends LayeredArchitecture {
 
     private static final InwardLayers LAYERS = InwardLayers.of("io.feedbackloop.ingest");
 
-    @Test
-    void theDomainKnowsNeitherAdaptersNorContracts() {
-        LAYERS.domainKnowsNeitherAdaptersNorContracts().check(LAYERS.classes());
-    }
-
-    @Test
-    void theContractsKnowNoAdapter() {
-        LAYERS.contractsKnowNoAdapter().check(LAYERS.classes());
-    }
-
-    @Test
-    void theTopLevelPackagesFormNoCircle() {
-        LAYERS.topLevelPackagesAreFreeOfCycles().check(LAYERS.classes());
+    @Override
+    protected InwardLayers layers() {
+        return LAYERS;
     }
 }
