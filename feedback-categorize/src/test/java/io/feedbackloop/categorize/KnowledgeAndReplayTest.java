@@ -20,13 +20,20 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.feedbackloop.categorize.model.RecategorizationJob;
+import io.feedbackloop.categorize.service.RecategorizationService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The taxonomy is data: edited through the API, versioned, and replayed over history. */
 @QuarkusTest
 class KnowledgeAndReplayTest extends TopicsTestBase {
+
+    @Inject
+    RecategorizationService recategorizations;
 
     private static int currentVersion() {
         return given().get("/api/v1/knowledge").then().statusCode(200).extract().path("version");
@@ -158,6 +165,30 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
         assertEquals(0, awaitJob(again).get("changed").asInt());
         assertEquals(3, topics.settle(RECATEGORIZED, r -> Set.of(ids).contains(r.key()), Duration.ofSeconds(2)).size(),
                 "nothing announced twice");
+    }
+
+    /**
+     * A job's progress is polled while it runs: a reader must not write back what it read, or it
+     * undoes a batch the runner committed meanwhile (the replay then ran again from the start and
+     * reported no changes, the first pass having already made them).
+     */
+    @Test
+    void readingAJobLeavesTheProgressCommittedMeanwhileAlone() {
+        UUID id = QuarkusTransaction.requiringNew().call(() -> {
+            RecategorizationJob job = new RecategorizationJob();
+            job.id = UUID.randomUUID();
+            job.status = "completed";   // out of the runner's way: the test commits the batch itself
+            job.requestedAt = Instant.now();
+            job.persist();
+            return job.id;
+        });
+        QuarkusTransaction.requiringNew().run(() -> {
+            recategorizations.find(id);
+            QuarkusTransaction.requiringNew().run(() ->
+                    RecategorizationJob.update("processed = 3, changed = 2 where id = ?1", id));
+        });
+        RecategorizationJob job = QuarkusTransaction.requiringNew().call(() -> RecategorizationJob.findById(id));
+        assertEquals(List.of(3, 2), List.of(job.processed, job.changed));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.feedbackloop.categorize.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -23,6 +24,23 @@ public class RecategorizationReport {
     public String error;
 
     public record Example(UUID feedbackId, Map<String, FromTo> changes) {
+    }
+
+    /*
+     * By value, because Hibernate decides whether a job must be written by comparing its report
+     * with a copy taken when it was loaded: by identity, every transaction that only read a job
+     * (a poll of its progress) wrote back the counters it had read, over a batch committed meanwhile.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecategorizationReport that && changedFields.equals(that.changedFields)
+                && themesAdded.equals(that.themesAdded) && themesRemoved.equals(that.themesRemoved)
+                && examples.equals(that.examples) && Objects.equals(error, that.error);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(changedFields, themesAdded, themesRemoved, examples, error);
     }
 
     public record FromTo(Object from, Object to) {
