@@ -163,9 +163,9 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
 
     @Test
     void badRecategorizationRequestsAreProblems() {
-        asAnalyst().contentType(ContentType.JSON).body("{\"from\": \"2026-02-01T00:00:00Z\", \"to\": \"2026-01-01T00:00:00Z\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"from\": \"2026-02-01T00:00:00Z\", \"to\": \"2026-01-01T00:00:00Z\"}")
                 .post("/api/v1/recategorizations").then().statusCode(400).body("violations[0].field", equalTo("to"));
-        asAnalyst().contentType(ContentType.JSON).body("{\"from\": \"yesterday\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"from\": \"yesterday\"}")
                 .post("/api/v1/recategorizations").then().statusCode(400).contentType("application/problem+json");
         asAnalyst().get("/api/v1/recategorizations/" + UUID.randomUUID()).then().statusCode(404);
     }
