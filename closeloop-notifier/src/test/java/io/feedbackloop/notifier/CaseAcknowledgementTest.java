@@ -1,6 +1,6 @@
 package io.feedbackloop.notifier;
 
-import static io.restassured.RestAssured.given;
+import static io.feedbackloop.notifier.Requests.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,7 +92,7 @@ class CaseAcknowledgementTest {
         assertEquals("email", event.get("channel").asText());
 
         assertEquals(1, Events.inboxOf(email).size(), "one message reached the SMTP server");
-        given().when().get("/api/v1/followups?feedbackId=" + feedbackId)
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId)
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].status", equalTo("sent"))
@@ -160,7 +160,7 @@ class CaseAcknowledgementTest {
         JsonNode event = JSON.readTree(failed.get(0).value());
         assertEquals("no email address; no phone number", event.get("reason").asText());
         assertEquals("suppressed", event.get("outcome").asText());
-        given().when().get("/api/v1/followups?feedbackId=" + feedbackId)
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId)
                 .then().statusCode(200).body("[0].status", equalTo("suppressed"))
                 .body("[0].statusReason", equalTo("no email address; no phone number"));
     }

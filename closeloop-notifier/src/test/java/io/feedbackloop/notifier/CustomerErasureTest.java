@@ -5,7 +5,7 @@ import static io.feedbackloop.notifier.Events.customer;
 import static io.feedbackloop.notifier.Events.mailTo;
 import static io.feedbackloop.notifier.Events.publish;
 import static io.feedbackloop.notifier.Events.unique;
-import static io.restassured.RestAssured.given;
+import static io.feedbackloop.notifier.Requests.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -33,7 +33,7 @@ class CustomerErasureTest {
         String customerId = "c-" + email;
         String feedbackId = UUID.randomUUID().toString();
         // a zone of the customer's own (erased below), where it is daytime whenever the suite runs
-        given().contentType(ContentType.JSON).body("{\"timeZone\": \"" + ProviderStubs.daytimeZone() + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"timeZone\": \"" + ProviderStubs.daytimeZone() + "\"}")
                 .put("/api/v1/customers/" + customerId + "/preferences").then().statusCode(200);
         try (TopicProbe sent = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), Events.SENT)) {
             publish(sent, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId,
@@ -54,10 +54,10 @@ class CustomerErasureTest {
             assertEquals("closeloop-notifier", confirmed.get("service").asText());
             assertTrue(confirmed.get("rowsAffected").asLong() >= 2, confirmed.toString());
         }
-        String history = given().get("/api/v1/followups?feedbackId=" + feedbackId).then().statusCode(200)
+        String history = asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then().statusCode(200)
                 .body("[0].customerId", startsWith("erased-")).body("[0].body", nullValue())
                 .body("[0].subject", nullValue()).body("[0].status", equalTo("sent")).extract().asString();
         assertTrue(!history.contains(email) && !history.contains("Фёдор") && !history.contains("Мои слова"), history);
-        given().get("/api/v1/customers/" + customerId + "/preferences").then().body("timeZone", nullValue());
+        asAdmin().get("/api/v1/customers/" + customerId + "/preferences").then().body("timeZone", nullValue());
     }
 }

@@ -8,6 +8,7 @@ import static io.feedbackloop.notifier.Events.mailTo;
 import static io.feedbackloop.notifier.Events.publish;
 import static io.feedbackloop.notifier.Events.settledMailTo;
 import static io.feedbackloop.notifier.Events.unique;
+import static io.feedbackloop.notifier.Requests.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -77,19 +78,20 @@ class CustomerRespectTest extends TopicsTestBase {
         assertTrue(link.find(), mail.text());
 
         given().get(link.group(1).replace("http://notifier.test", "")).then().statusCode(200).body(containsString("Stop emails from us?"));
-        given().get("/api/v1/customers/c-" + email + "/preferences").then().body("email", equalTo("subscribed"));
+        asAdmin().get("/api/v1/customers/c-" + email + "/preferences").then().body("email", equalTo("subscribed"));
         given().post(link.group(1).replace("http://notifier.test", "")).then().statusCode(200).body(containsString("You are unsubscribed"));
-        given().get("/api/v1/customers/c-" + email + "/preferences").then()
+        asAdmin().get("/api/v1/customers/c-" + email + "/preferences").then()
                 .body("email", equalTo("unsubscribed")).body("sms", equalTo("subscribed"))
                 .body("updatedBy", equalTo("customer (unsubscribe link)"));
-        given().post(link.group(1).replace("http://notifier.test", "").replace("unsubscribe/", "unsubscribe/x")).then().statusCode(400)
-                .body(containsString("not valid"));
+        String forged = link.group(1).replace("http://notifier.test", "").replace("unsubscribe/", "unsubscribe/x");
+        given().accept("text/html").post(forged).then().statusCode(400).body(containsString("not valid"));
+        given().post(forged).then().statusCode(400).contentType("application/problem+json");
 
         // the next message goes by SMS, the customer's other channel; never by email again
         String feedbackId = UUID.randomUUID().toString();
         publish(topics, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId, customer, "x"));
         topics.await(SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then().body("[0].channel", equalTo("sms"));
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then().body("[0].channel", equalTo("sms"));
         assertEquals(1, settledMailTo(email, Duration.ofSeconds(1)).size());
     }
 
@@ -98,10 +100,10 @@ class CustomerRespectTest extends TopicsTestBase {
     void aMessageQueuedBeforeTheOptOutIsSuppressedAndTheLoopHearsWhy() throws Exception {
         String email = unique("changed-mind") + "@example.com";
         String customerId = "c-" + email;
-        given().contentType(ContentType.JSON).body("{\"email\": \"unsubscribed\", \"changedBy\": \"support call\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"email\": \"unsubscribed\", \"changedBy\": \"support call\"}")
                 .put("/api/v1/customers/" + customerId + "/preferences").then().statusCode(200)
                 .body("email", equalTo("unsubscribed"));
-        given().contentType(ContentType.JSON).body("{\"email\": \"maybe\", \"timeZone\": \"Mars/Olympus\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"email\": \"maybe\", \"timeZone\": \"Mars/Olympus\"}")
                 .put("/api/v1/customers/" + customerId + "/preferences").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("timeZone", "email")));
@@ -146,7 +148,7 @@ class CustomerRespectTest extends TopicsTestBase {
         String email = unique("sleeping") + "@example.com";
         String customerId = "c-" + email;
         String night = ProviderStubs.zoneWhereItIs(23);
-        given().contentType(ContentType.JSON).body("{\"timeZone\": \"" + night + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"timeZone\": \"" + night + "\"}")
                 .put("/api/v1/customers/" + customerId + "/preferences").then().statusCode(200)
                 .body("effectiveTimeZone", equalTo(night));
         String feedbackId = UUID.randomUUID().toString();
@@ -156,7 +158,7 @@ class CustomerRespectTest extends TopicsTestBase {
         String nextAttempt = awaitQueuedUntil(feedbackId);
         Instant morning = Instant.parse(nextAttempt);
         assertEquals("09:00", morning.atZone(ZoneId.of(night)).toLocalTime().toString());
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then()
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then()
                 .body("find { it.channel == 'email' }.statusReason", startsWith("quiet hours in " + night + " until 09:00"));
         assertEquals(0, settledMailTo(email, Duration.ofSeconds(2)).size(), "nothing at night");
 
@@ -170,7 +172,7 @@ class CustomerRespectTest extends TopicsTestBase {
     private static String awaitQueuedUntil(String feedbackId) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
-            List<Map<String, Object>> messages = given().get("/api/v1/followups?feedbackId=" + feedbackId).then()
+            List<Map<String, Object>> messages = asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then()
                     .extract().path("findAll { it.channel == 'email' && it.statusReason != null }");
             if (!messages.isEmpty()) {
                 return (String) messages.get(0).get("nextAttemptAt");

@@ -8,6 +8,7 @@ import static io.feedbackloop.notifier.Events.mailTo;
 import static io.feedbackloop.notifier.Events.publish;
 import static io.feedbackloop.notifier.Events.settledMailTo;
 import static io.feedbackloop.notifier.Events.unique;
+import static io.feedbackloop.notifier.Requests.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,7 +59,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         assertTrue(mail.html().contains("href=\"https://reviews.example/feedbackloop\""), mail.html());
         // the SMTP server has the message before we record it as sent
         topics.await(SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then().statusCode(200)
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then().statusCode(200)
                 .body("[0].kind", equalTo("review-invitation")).body("[0].status", equalTo("sent"))
                 .body("[0].triggerEvent", equalTo("feedback.categorized.v1"))
                 .body("[0].subject", equalTo("Thank you! Would you tell others too?"));
@@ -89,7 +90,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
                 customer("c-" + email, email, null, "Old", "en"), 9, "promoter", "ok"));
         mailTo(email, 1);
         assertEquals(1, settledMailTo(email, Duration.ofSeconds(3)).size(), "only the fresh feedback is thanked");
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then().body("$", hasSize(0));
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then().body("$", hasSize(0));
     }
 
     /** The thanks waits for a case; when one opens, the customer gets its acknowledgement instead, never both. */
@@ -108,7 +109,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         List<MailMessage> mails = settledMailTo(email, Duration.ofSeconds(6));
         assertEquals(1, mails.size(), "one acknowledgement");
         assertEquals("We hear you: case " + caseId.substring(0, 8).toUpperCase() + " is open", mails.get(0).subject());
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then()
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then()
                 .body("$", hasSize(1)).body("[0].kind", equalTo("case-acknowledgement"))
                 .body("[0].idempotencyKey", equalTo("acknowledgement:" + feedbackId));
     }
@@ -155,7 +156,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         assertTrue(mail.html().contains("The app crashes &lt;always&gt;"), mail.html());
 
         assertEquals(2, settledMailTo(email, Duration.ofSeconds(3)).size(), "acknowledgement + one reply");
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then()
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then()
                 .body("kind", equalTo(List.of("case-acknowledgement", "case-reply")))
                 .body("[1].idempotencyKey", equalTo("case-reply:" + commentId))
                 .body("[1].referenceId", equalTo(commentId));
@@ -176,7 +177,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
 
         List<ConsumerRecord<String, String>> sent = topics.await(SENT, r -> feedbackId.equals(r.key()), 2, Duration.ofSeconds(20));
         assertEquals(List.of("email", "webhook"), sent.stream().map(r -> read(r).get("channel").asText()).sorted().toList());
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then()
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then()
                 .body("channel", hasItem("webhook")).body("status", equalTo(List.of("sent", "sent")));
     }
 
@@ -222,7 +223,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         publish(topics, "action.opened.v1", feedbackId,
                 Events.opened(UUID.randomUUID().toString(), feedbackId, customer("c-" + email, email, null, "Eva", "en"), "x"));
         MailMessage mail = mailTo(email, 1).get(0);
-        String id = given().get("/api/v1/followups?feedbackId=" + feedbackId).then().extract().path("[0].id");
+        String id = asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then().extract().path("[0].id");
         assertEquals(id, mail.header("X-Followup-Id"));
         assertEquals("<" + id + "@followup.feedbackloop>", mail.header("Message-ID"));
         assertEquals("List-Unsubscribe=One-Click", mail.header("List-Unsubscribe-Post"));
@@ -235,7 +236,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
 
     @Test
     void templatesArePreviewableWithSampleContentAndEscapeIt() {
-        given().contentType(ContentType.JSON).body("""
+        asAdmin().contentType(ContentType.JSON).body("""
                         {"kind": "case-reply", "locale": "ru", "customerName": "Мария", "quote": "<b>сломалось</b>",
                          "team": "billing", "details": {"caseNumber": "7D1E5A2B", "reply": "Деньги вернули <i>сегодня</i>"}}""")
                 .post("/api/v1/templates/preview")
@@ -245,16 +246,16 @@ class FollowUpMessagesTest extends TopicsTestBase {
                 .body("html", containsString("Деньги вернули &lt;i&gt;сегодня&lt;/i&gt;"))
                 .body("html", containsString("&lt;b&gt;сломалось&lt;/b&gt;"))
                 .body("html", not(containsString("<b>сломалось")));
-        given().contentType(ContentType.JSON).body("{\"kind\": \"survey-invitation\", \"channel\": \"sms\", \"locale\": \"de\","
+        asAdmin().contentType(ContentType.JSON).body("{\"kind\": \"survey-invitation\", \"channel\": \"sms\", \"locale\": \"de\","
                         + " \"details\": {\"surveyName\": \"NPS\", \"surveyUrl\": \"https://s.example/1\"}}")
                 .post("/api/v1/templates/preview")
                 .then().statusCode(200).body("locale", equalTo("en"))
                 .body("text", containsString("One minute: https://s.example/1")).body("html", equalTo(null));
-        given().contentType(ContentType.JSON).body("{\"kind\": \"birthday\", \"channel\": \"fax\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"kind\": \"birthday\", \"channel\": \"fax\"}")
                 .post("/api/v1/templates/preview")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("kind", "channel")));
-        given().get("/api/v1/templates").then().statusCode(200)
+        asAdmin().get("/api/v1/templates").then().statusCode(200)
                 .body("kind", hasItem("improvement"))
                 .body("find { it.kind == 'case-reply' }.event", equalTo("action.updated.v1"))
                 .body("find { it.kind == 'case-reply' }.locales", equalTo(List.of("en", "ru")));
@@ -262,10 +263,10 @@ class FollowUpMessagesTest extends TopicsTestBase {
 
     @Test
     void badQueriesAreProblemsNamingTheField() {
-        given().get("/api/v1/followups?status=lost").then().statusCode(400).contentType("application/problem+json")
+        asAdmin().get("/api/v1/followups?status=lost").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("status"));
-        given().get("/api/v1/followups?feedbackId=nope").then().statusCode(400).body("violations[0].field", equalTo("feedbackId"));
-        given().get("/api/v1/followups/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        asAdmin().get("/api/v1/followups?feedbackId=nope").then().statusCode(400).body("violations[0].field", equalTo("feedbackId"));
+        asAdmin().get("/api/v1/followups/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 
     private static JsonNode read(ConsumerRecord<String, String> record) {

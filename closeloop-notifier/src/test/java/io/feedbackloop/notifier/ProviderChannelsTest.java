@@ -10,6 +10,7 @@ import static io.feedbackloop.notifier.Events.JSON;
 import static io.feedbackloop.notifier.Events.SENT;
 import static io.feedbackloop.notifier.Events.customer;
 import static io.feedbackloop.notifier.Events.publish;
+import static io.feedbackloop.notifier.Requests.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,7 +93,7 @@ class ProviderChannelsTest extends TopicsTestBase {
         assertTrue(body.get("text").asText().startsWith("Мы услышали вас: обращение "), body.toString());
         // the gateway has the message before we record it as sent
         topics.await(SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
-        String followUpId = given().get("/api/v1/followups?feedbackId=" + feedbackId).then()
+        String followUpId = asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then()
                 .body("[0].channel", Matchers.equalTo("sms")).body("[0].status", Matchers.equalTo("sent"))
                 .body("[0].providerMessageId", Matchers.equalTo("gw-" + phone)).extract().path("[0].id");
         assertEquals(followUpId, request.getHeader("Idempotency-Key"), "the gateway can drop a repeat by this key");
@@ -134,7 +135,7 @@ class ProviderChannelsTest extends TopicsTestBase {
         assertTrue(calls.get(2).getLoggedDate().getTime() - calls.get(1).getLoggedDate().getTime() >= 1000,
                 "the gateway's Retry-After was respected");
         topics.await(SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then()
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then()
                 .body("[0].status", Matchers.equalTo("sent")).body("[0].attempts", Matchers.equalTo(3))
                 .body("[0].providerMessageId", Matchers.equalTo("third-time"));
     }
@@ -152,15 +153,15 @@ class ProviderChannelsTest extends TopicsTestBase {
         assertEquals(1, event.get("attempts").asInt(), "a 400 is not retried");
         assertTrue(event.get("reason").asText().contains("400"), event.toString());
         assertEquals(1, smsTo(phone, 1).size());
-        String id = given().get("/api/v1/followups?status=failed&customerId=c-" + phone).then().statusCode(200)
+        String id = asAdmin().get("/api/v1/followups?status=failed&customerId=c-" + phone).then().statusCode(200)
                 .body("[0].statusReason", Matchers.containsString("number not mobile"))
                 .extract().path("[0].id");
 
         gatewayAnswers(phone, 200, "{}");
-        given().post("/api/v1/followups/" + id + "/retry").then().statusCode(200).body("status", Matchers.equalTo("queued"));
+        asAdmin().post("/api/v1/followups/" + id + "/retry").then().statusCode(200).body("status", Matchers.equalTo("queued"));
         topics.await(SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
-        given().get("/api/v1/followups/" + id).then().body("status", Matchers.equalTo("sent"));
-        given().post("/api/v1/followups/" + id + "/retry").then().statusCode(409).contentType("application/problem+json");
+        asAdmin().get("/api/v1/followups/" + id).then().body("status", Matchers.equalTo("sent"));
+        asAdmin().post("/api/v1/followups/" + id + "/retry").then().statusCode(409).contentType("application/problem+json");
     }
 
     /**
@@ -186,7 +187,7 @@ class ProviderChannelsTest extends TopicsTestBase {
         assertEquals(1, calls.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().count(), "same key");
         topics.await(SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
         assertEquals(1, topics.settle(SENT, r -> feedbackId.equals(r.key()), Duration.ofSeconds(2)).size());
-        given().get("/api/v1/followups?feedbackId=" + feedbackId).then()
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then()
                 .body("$", Matchers.hasSize(1)).body("[0].status", Matchers.equalTo("sent"))
                 .body("[0].providerMessageId", Matchers.equalTo("first-copy"));
     }

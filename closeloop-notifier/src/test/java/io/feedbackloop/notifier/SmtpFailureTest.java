@@ -1,6 +1,6 @@
 package io.feedbackloop.notifier;
 
-import static io.restassured.RestAssured.given;
+import static io.feedbackloop.notifier.Requests.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -60,7 +60,7 @@ class SmtpFailureTest {
             JsonNode event = new ObjectMapper().readTree(failed.get(0).value());
             assertEquals(3, event.get("attempts").asInt());
         }
-        given().when().get("/api/v1/followups?feedbackId=" + feedbackId)
+        asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId)
                 .then().statusCode(200).body("[0].status", equalTo("failed")).body("[0].attempts", equalTo(3));
     }
 }

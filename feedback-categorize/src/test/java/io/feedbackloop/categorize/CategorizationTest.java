@@ -1,6 +1,6 @@
 package io.feedbackloop.categorize;
 
-import static io.restassured.RestAssured.given;
+import static io.feedbackloop.categorize.Requests.asAnalyst;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,7 +86,7 @@ class CategorizationTest {
         assertEquals("ivan@example.com", event.at("/customer/email").asText());
         assertEquals("ru", event.at("/customer/locale").asText());
 
-        given().when().get("/api/v1/categorizations/" + id)
+        asAnalyst().get("/api/v1/categorizations/" + id)
                 .then().statusCode(200).body("npsClass", equalTo("detractor")).body("npsScore", equalTo(2));
     }
 
@@ -122,9 +122,9 @@ class CategorizationTest {
 
     @Test
     void unknownAndMalformedIdsAreProblems() {
-        given().when().get("/api/v1/categorizations/" + UUID.randomUUID())
+        asAnalyst().get("/api/v1/categorizations/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/categorizations/nope")
+        asAnalyst().get("/api/v1/categorizations/nope")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("feedbackId"));
     }

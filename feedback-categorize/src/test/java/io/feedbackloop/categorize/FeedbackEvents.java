@@ -1,6 +1,6 @@
 package io.feedbackloop.categorize;
 
-import static io.restassured.RestAssured.given;
+import static io.feedbackloop.categorize.Requests.asAnalyst;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ final class FeedbackEvents {
     static JsonNode awaitJob(String location) throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
-            JsonNode job = JSON.readTree(given().get(location).then().statusCode(200).extract().asString());
+            JsonNode job = JSON.readTree(asAnalyst().get(location).then().statusCode(200).extract().asString());
             if (!job.get("status").asText().equals("running") || Instant.now().isAfter(deadline)) {
                 return job;
             }

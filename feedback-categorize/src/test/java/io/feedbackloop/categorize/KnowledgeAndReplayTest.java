@@ -5,7 +5,8 @@ import static io.feedbackloop.categorize.FeedbackEvents.RECATEGORIZED;
 import static io.feedbackloop.categorize.FeedbackEvents.awaitJob;
 import static io.feedbackloop.categorize.FeedbackEvents.categorize;
 import static io.feedbackloop.categorize.FeedbackEvents.received;
-import static io.restassured.RestAssured.given;
+import static io.feedbackloop.categorize.Requests.asAdmin;
+import static io.feedbackloop.categorize.Requests.asAnalyst;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,41 +37,41 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
     RecategorizationService recategorizations;
 
     private static int currentVersion() {
-        return given().get("/api/v1/knowledge").then().statusCode(200).extract().path("version");
+        return asAnalyst().get("/api/v1/knowledge").then().statusCode(200).extract().path("version");
     }
 
     @Test
     void themeEditsAreNewVersionsAndTakeEffectAtOnce() {
         int before = currentVersion();
         String preview = "{\"text\": \"Заказ неделю лежит в постамате у дома\"}";
-        given().contentType(ContentType.JSON).body(preview).post("/api/v1/categorizations/preview")
+        asAnalyst().contentType(ContentType.JSON).body(preview).post("/api/v1/categorizations/preview")
                 .then().body("themes.theme", org.hamcrest.Matchers.not(hasItem("delivery/locker")));
 
-        given().contentType(ContentType.JSON).body("""
+        asAnalyst().contentType(ContentType.JSON).body("""
                         {"label": {"en": "Parcel locker", "ru": "Постамат"},
                          "terms": {"en": ["parcel locker"], "ru": ["постамат*"]}, "changedBy": "olga@ops.example"}""")
                 .put("/api/v1/knowledge/themes/delivery/locker")
                 .then().statusCode(200).body("version", equalTo(before + 1))
                 .body("comment", equalTo("added theme delivery/locker")).body("createdBy", equalTo("olga@ops.example"));
 
-        given().contentType(ContentType.JSON).body(preview).post("/api/v1/categorizations/preview")
+        asAnalyst().contentType(ContentType.JSON).body(preview).post("/api/v1/categorizations/preview")
                 .then().statusCode(200).body("themes.theme", hasItem("delivery/locker"));
-        given().get("/api/v1/knowledge/versions").then().statusCode(200)
+        asAnalyst().get("/api/v1/knowledge/versions").then().statusCode(200)
                 .body("[0].version", equalTo(before + 1)).body("[0].document", equalTo(null));
-        given().get("/api/v1/knowledge/versions/" + before).then().statusCode(200)
+        asAnalyst().get("/api/v1/knowledge/versions/" + before).then().statusCode(200)
                 .body("document.themes[0].children.id", org.hamcrest.Matchers.not(hasItem("locker")));
 
-        given().delete("/api/v1/knowledge/themes/delivery/locker?changedBy=olga@ops.example")
+        asAnalyst().delete("/api/v1/knowledge/themes/delivery/locker?changedBy=olga@ops.example")
                 .then().statusCode(200).body("version", equalTo(before + 2));
-        given().delete("/api/v1/knowledge/themes/delivery/locker").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{\"terms\": {\"en\": [\"x\"]}}")
+        asAnalyst().delete("/api/v1/knowledge/themes/delivery/locker").then().statusCode(404);
+        asAnalyst().contentType(ContentType.JSON).body("{\"terms\": {\"en\": [\"x\"]}}")
                 .put("/api/v1/knowledge/themes/nowhere/leaf").then().statusCode(404);
     }
 
     @Test
     void invalidKnowledgeIsRefusedWithThePathOfEachBrokenRule() {
         int before = currentVersion();
-        given().contentType(ContentType.JSON).body("""
+        asAnalyst().contentType(ContentType.JSON).body("""
                         {"document": {"themes": [{"id": "delivery"}, {"id": "delivery"}, {"id": "Bad Id"}],
                                       "lexicons": {"sarcasm": {"en": ["yeah right"]}, "negators": {"xx": ["no"], "en": ["*"]}}}}""")
                 .put("/api/v1/knowledge")
@@ -80,9 +81,9 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
                 .body("violations.field", hasItem("lexicons.sarcasm"))
                 .body("violations.field", hasItem("lexicons.negators.xx"))
                 .body("violations.field", hasItem("lexicons.negators.en[0]"));
-        given().contentType(ContentType.JSON).body("{\"terms\": {\"en\": [\"\"]}}")
+        asAnalyst().contentType(ContentType.JSON).body("{\"terms\": {\"en\": [\"\"]}}")
                 .put("/api/v1/knowledge/themes/delivery/Late").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"terms\": {\"de\": [\"nein\"]}}")
+        asAnalyst().contentType(ContentType.JSON).body("{\"terms\": {\"de\": [\"nein\"]}}")
                 .put("/api/v1/knowledge/lexicons/negators").then().statusCode(400)
                 .body("violations[0].field", equalTo("lexicons.negators.de"));
         assertEquals(before, currentVersion(), "nothing invalid becomes a version");
@@ -90,15 +91,15 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
 
     @Test
     void anEditBasedOnAStaleVersionIsAConflict() throws Exception {
-        JsonNode current = FeedbackEvents.JSON.readTree(given().get("/api/v1/knowledge").asString());
+        JsonNode current = FeedbackEvents.JSON.readTree(asAnalyst().get("/api/v1/knowledge").asString());
         int version = current.get("version").asInt();
         ObjectNode edit = FeedbackEvents.JSON.createObjectNode();
         edit.set("document", current.get("document"));
         edit.put("basedOnVersion", version - 1 > 0 ? version - 1 : 999).put("changedBy", "late@ops.example");
-        given().contentType(ContentType.JSON).body(edit.toString()).put("/api/v1/knowledge")
+        asAnalyst().contentType(ContentType.JSON).body(edit.toString()).put("/api/v1/knowledge")
                 .then().statusCode(409).contentType("application/problem+json");
         edit.put("basedOnVersion", version).put("comment", "republish unchanged");
-        given().contentType(ContentType.JSON).body(edit.toString()).put("/api/v1/knowledge")
+        asAnalyst().contentType(ContentType.JSON).body(edit.toString()).put("/api/v1/knowledge")
                 .then().statusCode(200).body("version", equalTo(version + 1));
     }
 
@@ -120,16 +121,16 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
             event.put("respondedAt", window.plusSeconds(60L * i).toString());
             categorize(topics, event);
         }
-        given().contentType(ContentType.JSON).body("{\"themes\": [\"delivery/late\"], \"correctedBy\": \"olga@ops.example\"}")
+        asAnalyst().contentType(ContentType.JSON).body("{\"themes\": [\"delivery/late\"], \"correctedBy\": \"olga@ops.example\"}")
                 .put("/api/v1/feedback/" + ids[2] + "/categorization").then().statusCode(200);
         topics.await(RECATEGORIZED, r -> ids[2].equals(r.key()), 1, FeedbackEvents.PATIENCE);
 
-        given().contentType(ContentType.JSON).body("""
+        asAnalyst().contentType(ContentType.JSON).body("""
                         {"label": {"en": "Parcel locker"}, "terms": {"en": ["parcel locker"], "ru": ["постамат*"]}}""")
                 .put("/api/v1/knowledge/themes/delivery/parcel-locker").then().statusCode(200);
         String range = "\"from\": \"" + window + "\", \"to\": \"" + window.plus(1, ChronoUnit.DAYS) + "\"";
 
-        String dryRun = given().contentType(ContentType.JSON).body("{\"dryRun\": true, " + range + "}")
+        String dryRun = asAnalyst().contentType(ContentType.JSON).body("{\"dryRun\": true, " + range + "}")
                 .post("/api/v1/recategorizations").then().statusCode(202).extract().header("Location");
         JsonNode report = awaitJob(dryRun);
         assertEquals("completed", report.get("status").asText());
@@ -139,14 +140,14 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
         assertEquals(2, report.at("/report/themesAdded/delivery~1parcel-locker").asInt(), report.toString());
         assertEquals(1, topics.settle(RECATEGORIZED, r -> Set.of(ids).contains(r.key()), Duration.ofSeconds(2)).size(),
                 "a dry run publishes nothing (the one event is the correction)");
-        String beforeReplay = given().get("/api/v1/feedback/" + ids[0] + "/categorization").then()
+        String beforeReplay = asAnalyst().get("/api/v1/feedback/" + ids[0] + "/categorization").then()
                 .body("themes.theme", org.hamcrest.Matchers.not(hasItem("delivery/parcel-locker"))).extract().asString();
 
-        String replay = given().contentType(ContentType.JSON).body("{" + range + ", \"requestedBy\": \"olga@ops.example\"}")
+        String replay = asAdmin().contentType(ContentType.JSON).body("{" + range + ", \"requestedBy\": \"olga@ops.example\"}")
                 .post("/api/v1/recategorizations").then().statusCode(202).extract().header("Location");
         JsonNode done = awaitJob(replay);
         assertEquals(2, done.get("changed").asInt(), done + "\nthe dry run: " + report + "\nbefore the replay: " + beforeReplay
-                + "\nafter it: " + given().get("/api/v1/feedback/" + ids[0] + "/categorization").asString());
+                + "\nafter it: " + asAnalyst().get("/api/v1/feedback/" + ids[0] + "/categorization").asString());
         // the job is done once its batches committed; the relay publishes their events shortly after
         var replayed = topics.await(RECATEGORIZED, r -> Set.of(ids[0], ids[1]).contains(r.key()), 2,
                 FeedbackEvents.PATIENCE);
@@ -157,10 +158,10 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
             assertEquals(done.get("id").asText(), event.at("/change/recategorizationId").asText());
             assertTrue(event.get("themes").toString().contains("delivery/parcel-locker"), event.toString());
         }
-        given().get("/api/v1/feedback/" + ids[2] + "/categorization").then()
+        asAnalyst().get("/api/v1/feedback/" + ids[2] + "/categorization").then()
                 .body("themes.theme", equalTo(List.of("delivery/late")));
 
-        String again = given().contentType(ContentType.JSON).body("{" + range + "}")
+        String again = asAdmin().contentType(ContentType.JSON).body("{" + range + "}")
                 .post("/api/v1/recategorizations").then().statusCode(202).extract().header("Location");
         assertEquals(0, awaitJob(again).get("changed").asInt());
         assertEquals(3, topics.settle(RECATEGORIZED, r -> Set.of(ids).contains(r.key()), Duration.ofSeconds(2)).size(),
@@ -193,10 +194,10 @@ class KnowledgeAndReplayTest extends TopicsTestBase {
 
     @Test
     void badRecategorizationRequestsAreProblems() {
-        given().contentType(ContentType.JSON).body("{\"from\": \"2026-02-01T00:00:00Z\", \"to\": \"2026-01-01T00:00:00Z\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"from\": \"2026-02-01T00:00:00Z\", \"to\": \"2026-01-01T00:00:00Z\"}")
                 .post("/api/v1/recategorizations").then().statusCode(400).body("violations[0].field", equalTo("to"));
-        given().contentType(ContentType.JSON).body("{\"from\": \"yesterday\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"from\": \"yesterday\"}")
                 .post("/api/v1/recategorizations").then().statusCode(400).contentType("application/problem+json");
-        given().get("/api/v1/recategorizations/" + UUID.randomUUID()).then().statusCode(404);
+        asAnalyst().get("/api/v1/recategorizations/" + UUID.randomUUID()).then().statusCode(404);
     }
 }

@@ -1,5 +1,6 @@
 package io.feedbackloop.categorize;
 
+import static io.feedbackloop.categorize.Requests.asAnalyst;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -458,7 +459,7 @@ class MetricsTest {
     private static void awaitCategorized(List<String> ids) throws InterruptedException {
         Instant deadline = Instant.now().plus(FeedbackEvents.PATIENCE);
         for (String id : ids) {
-            while (given().get("/api/v1/categorizations/" + id).statusCode() != 200) {
+            while (asAnalyst().get("/api/v1/categorizations/" + id).statusCode() != 200) {
                 if (Instant.now().isAfter(deadline)) {
                     fail("feedback " + id + " was not categorized within " + FeedbackEvents.PATIENCE);
                 }
@@ -474,7 +475,7 @@ class MetricsTest {
             list.add(theme);
         }
         correction.put("correctedBy", "ops@example.com");
-        given().contentType(ContentType.JSON).body(correction.toString())
+        asAnalyst().contentType(ContentType.JSON).body(correction.toString())
                 .put("/api/v1/feedback/" + feedbackId + "/categorization").then().statusCode(200);
     }
 
@@ -487,13 +488,13 @@ class MetricsTest {
     }
 
     private static JsonNode get(String path, String... nameAndValue) throws Exception {
-        return JSON.readTree(given().queryParams(parameters(nameAndValue)).get("/api/v1/metrics" + path)
+        return JSON.readTree(asAnalyst().queryParams(parameters(nameAndValue)).get("/api/v1/metrics" + path)
                 .then().statusCode(200).contentType(ContentType.JSON).extract().asString());
     }
 
     private static JsonNode problem(String path, String... nameAndValue) {
         try {
-            return JSON.readTree(given().queryParams(parameters(nameAndValue)).get("/api/v1/metrics" + path)
+            return JSON.readTree(asAnalyst().queryParams(parameters(nameAndValue)).get("/api/v1/metrics" + path)
                     .then().statusCode(400).contentType("application/problem+json").extract().asString());
         } catch (Exception e) {
             throw new AssertionError(e);

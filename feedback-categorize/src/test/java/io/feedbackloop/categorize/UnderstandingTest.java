@@ -7,7 +7,7 @@ import static io.feedbackloop.categorize.FeedbackEvents.awaitOne;
 import static io.feedbackloop.categorize.FeedbackEvents.categorize;
 import static io.feedbackloop.categorize.FeedbackEvents.publish;
 import static io.feedbackloop.categorize.FeedbackEvents.received;
-import static io.restassured.RestAssured.given;
+import static io.feedbackloop.categorize.Requests.asAnalyst;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,7 +102,7 @@ class UnderstandingTest extends TopicsTestBase {
         assertEquals("[]", recategorized.at("/change/previous/themes").toString());
         assertTrue(themes(recategorized).contains("delivery/damaged"), recategorized.toString());
 
-        given().get("/api/v1/feedback/" + id + "/categorization").then().statusCode(200)
+        asAnalyst().get("/api/v1/feedback/" + id + "/categorization").then().statusCode(200)
                 .body("text", equalTo("The parcel arrived crushed and the vase inside is broken"))
                 .body("themes.theme", hasItem("delivery/damaged"));
         // the same comment redelivered under a new event id changes nothing
@@ -126,22 +126,22 @@ class UnderstandingTest extends TopicsTestBase {
         assertEquals(words, latest.get("text").asText());
         assertEquals(List.of("website/login"), themes(latest));
         assertEquals("problem", latest.at("/type/label").asText());
-        given().get("/api/v1/feedback/" + id + "/categorization").then().statusCode(200).body("text", equalTo(words));
+        asAnalyst().get("/api/v1/feedback/" + id + "/categorization").then().statusCode(200).body("text", equalTo(words));
     }
 
     @Test
     void previewCategorizesWithoutStoringAndRejectsBadScores() {
-        given().contentType(ContentType.JSON)
+        asAnalyst().contentType(ContentType.JSON)
                 .body("{\"text\": \"Waited 40 minutes on hold and nobody answered\", \"scores\": [{\"metric\": \"csat\", \"value\": 1}]}")
                 .post("/api/v1/categorizations/preview")
                 .then().statusCode(200).body("sentiment.label", equalTo("negative"))
                 .body("themes.theme", hasItem("support/wait-time")).body("language", equalTo("en"));
-        given().contentType(ContentType.JSON)
+        asAnalyst().contentType(ContentType.JSON)
                 .body("{\"text\": \"ok\", \"scores\": [{\"metric\": \"csat\", \"value\": 9}]}")
                 .post("/api/v1/categorizations/preview")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("scores[0].value"));
-        given().contentType(ContentType.JSON)
+        asAnalyst().contentType(ContentType.JSON)
                 .body("{\"text\": \"ok\", \"scores\": [{\"metric\": \"stars\", \"value\": 3}]}")
                 .post("/api/v1/categorizations/preview")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -51,8 +51,9 @@ public class WebhookPublisher implements ChannelSender {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Idempotency-Key", message.id().toString());
         headers.put("X-Followup-Id", message.id().toString());
-        config.webhook().secret().ifPresent(secret -> headers.put("X-Followup-Signature",
-                signature(secret, clock.instant().getEpochSecond(), json)));
+        // present whenever a URL is: ProviderSafetyCheck refuses to start without it
+        headers.put("X-Followup-Signature", signature(config.webhook().secret().orElseThrow(),
+                clock.instant().getEpochSecond(), json));
         return http().post(url, json, headers, config.dispatch().sendTimeout());
     }
 

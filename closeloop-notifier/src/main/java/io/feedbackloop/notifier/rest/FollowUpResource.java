@@ -6,6 +6,8 @@ import java.util.Set;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
+import io.feedbackloop.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.feedbackloop.notifier.api.FollowUpView;
 import io.feedbackloop.notifier.mapping.FollowUpMapper;
 import io.feedbackloop.notifier.repository.FollowUp;
@@ -20,10 +22,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * The messages sent to customers: names, addresses, quoted feedback and agents' replies. Leads and
+ * admins read them (a lead answers for what customers were told); a message carries a team only
+ * when it is about a case, so thanks and invitations cannot be scoped to an agent's team, and
+ * agents read their cases' replies in feedback-action instead. Only an admin sends one again.
+ */
 @Path("/api/v1/followups")
 @Tag(name = "Follow-ups")
+// the bearer scheme, declared once for the whole document; every protected resource names it
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A signed access token of the loop's issuer (feedback-action /auth/token) or the company's OIDC provider")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.LEAD, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class FollowUpResource {
 
@@ -64,6 +80,7 @@ public class FollowUpResource {
 
     @POST
     @Path("/{id}/retry")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Send a failed message again (e.g. after the provider's credentials were fixed)")
     public FollowUpView retry(@PathParam("id") String id) {
         return FollowUpMapper.toView(service.retry(RequestIds.parse("id", id)));

@@ -1,8 +1,10 @@
 package io.feedbackloop.notifier.rest;
 
+import io.feedbackloop.kit.security.Roles;
 import io.feedbackloop.notifier.api.PreferenceViews;
 import io.feedbackloop.notifier.mapping.PreferenceMapper;
 import io.feedbackloop.notifier.service.PreferenceService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,10 +16,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * A customer's consent and time zone, for admins (e.g. a customer asked by phone). Nobody else
+ * changes them: the customer's own way is the signed link in every message ({@link UnsubscribeResource}).
+ */
 @Path("/api/v1/customers/{customerId}/preferences")
 @Tag(name = "Customer preferences")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class PreferenceResource {
 

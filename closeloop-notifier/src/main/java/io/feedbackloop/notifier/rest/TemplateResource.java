@@ -8,6 +8,8 @@ import java.util.Map;
 
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.feedbackloop.notifier.api.TemplateViews.Preview;
 import io.feedbackloop.notifier.api.TemplateViews.PreviewRequest;
 import io.feedbackloop.notifier.api.TemplateViews.TemplateInfo;
@@ -28,11 +30,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What each message looks like before a customer sees it. */
+/** What each message looks like before a customer sees it: the admins who configure messages. */
 @Path("/api/v1/templates")
 @Tag(name = "Templates")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplateResource {
 

@@ -25,6 +25,7 @@ public final class KnowledgeViews {
         /** The version the edit started from; refused with 409 if another edit came first. */
         Integer basedOnVersion();
 
+        /** Ignored (kept so that older clients' bodies stay valid): the signed-in person is the author. */
         String changedBy();
 
         String comment();

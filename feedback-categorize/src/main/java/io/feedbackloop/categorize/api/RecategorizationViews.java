@@ -17,6 +17,7 @@ public final class RecategorizationViews {
      * @param dryRun whether to only report what would change (nothing stored, nothing published)
      * @param from   only feedback responded at or after this instant
      * @param to     only feedback responded before this instant
+     * @param requestedBy ignored (kept so that older clients' bodies stay valid): the signed-in person is recorded
      */
     public record Request(boolean dryRun, Instant from, Instant to, @Size(max = 100) String requestedBy) {
     }

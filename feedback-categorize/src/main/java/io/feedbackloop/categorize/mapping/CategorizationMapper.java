@@ -68,9 +68,10 @@ public final class CategorizationMapper {
         return new FeedbackComment(comment.feedbackId(), comment.commentedAt(), comment.text(), comment.language());
     }
 
-    public static Correction toCorrection(CorrectionRequest request) {
+    /** The correction as {@code author} (the signed-in person) made it. */
+    public static Correction toCorrection(CorrectionRequest request, String author) {
         return new Correction(request.sentiment(), request.type(), request.themes(), request.urgency(),
-                request.priority(), request.correctedBy(), request.note());
+                request.priority(), author, request.note());
     }
 
     public static FeedbackCategorizedEvent toEvent(Categorization c, CategorizationChange change) {

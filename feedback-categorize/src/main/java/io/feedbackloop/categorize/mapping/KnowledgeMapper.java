@@ -16,7 +16,8 @@ public final class KnowledgeMapper {
                 withDocument ? version.document : null);
     }
 
-    public static KnowledgeEdit toEdit(KnowledgeViews.Edit edit) {
-        return new KnowledgeEdit(edit.basedOnVersion(), edit.changedBy(), edit.comment());
+    /** The edit as {@code author} (the signed-in person) made it. */
+    public static KnowledgeEdit toEdit(KnowledgeViews.Edit edit, String author) {
+        return new KnowledgeEdit(edit.basedOnVersion(), author, edit.comment());
     }
 }

@@ -15,6 +15,9 @@ import io.feedbackloop.categorize.text.Understanding;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
+import io.feedbackloop.kit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,11 +34,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * Categorizations: analysts and admins read and correct them (feedback text and customer data are
+ * in them, so nobody else reads them here); the preview stores nothing and reveals nothing stored,
+ * so a lead trying a routing rule on a text may use it too.
+ */
 @Path("/api/v1")
 @Tag(name = "Categorizations")
+// the bearer scheme, declared once for the whole document; every resource names it as its requirement
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A signed access token of the loop's issuer (feedback-action /auth/token) or the company's OIDC provider")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class CategorizationResource {
 
@@ -48,6 +64,9 @@ public class CategorizationResource {
 
     @Inject
     CategorizerRegistry registry;
+
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     @Path("/categorizations/{feedbackId}")
@@ -79,7 +98,7 @@ public class CategorizationResource {
     public CategorizationView correct(@PathParam("feedbackId") String feedbackId,
                                       @Valid @NotNull CorrectionRequest correction) {
         return CategorizationMapper.toView(service.correct(RequestIds.parse("feedbackId", feedbackId),
-                CategorizationMapper.toCorrection(correction)));
+                CategorizationMapper.toCorrection(correction, author())));
     }
 
     @GET
@@ -92,6 +111,7 @@ public class CategorizationResource {
 
     @POST
     @Path("/categorizations/preview")
+    @RolesAllowed({Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Categorize a text without storing it",
             description = "Uses the knowledge and model in force: try a taxonomy edit before replaying history.")
@@ -121,5 +141,10 @@ public class CategorizationResource {
             throw new ProblemException(Problem.invalid(violations));
         }
         return registry.current().categorize(new FeedbackText(request.text(), request.language(), scores));
+    }
+
+    /** The signed-in person, recorded as the author whatever the body says. */
+    private String author() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -16,6 +16,8 @@ import io.feedbackloop.categorize.metrics.api.MetricsViews;
 import io.feedbackloop.categorize.metrics.mapping.MetricsMapper;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -30,16 +32,20 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * NPS, CSAT and CES for ops and CX dashboards, over any slice of the categorized feedback. Every
- * endpoint takes the same slice filters; a bad parameter is a 400 problem naming it.
+ * endpoint takes the same slice filters; a bad parameter is a 400 problem naming it. Analysts and
+ * admins read them (they span every team and channel).
  */
 @Path("/api/v1/metrics")
 @Tag(name = "Metrics", description = "NPS, CSAT and CES with 95 % confidence intervals, by slice, dimension, time and theme")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in violations")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class MetricsResource {
 
     private static final String SUMMARY_EXAMPLE = """

@@ -1,0 +1,31 @@
+package io.feedbackloop.categorize;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Set;
+
+import io.feedbackloop.kit.security.Roles;
+import io.feedbackloop.kit.security.TestTokens;
+import io.restassured.specification.RequestSpecification;
+
+/** Requests as the people who make them: the service answers nobody without a token. */
+final class Requests {
+
+    /** The analyst the tests correct and edit as: the name the service records as the author. */
+    static final String OLGA = "olga@ops.example";
+
+    private Requests() {
+    }
+
+    static RequestSpecification asAnalyst() {
+        return as(TestTokens.person(OLGA, Set.of(Roles.ANALYST), Set.of()));
+    }
+
+    static RequestSpecification asAdmin() {
+        return as(TestTokens.admin());
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+}
