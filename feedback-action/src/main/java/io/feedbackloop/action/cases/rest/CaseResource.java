@@ -26,6 +26,7 @@ import io.feedbackloop.kit.problem.RequestIds;
 import io.feedbackloop.kit.security.Caller;
 import io.feedbackloop.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -62,6 +63,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "an access token of the loop's issuer (POST /auth/token) or of the company's own OIDC provider")
 @SecurityRequirement(name = "bearer")
+// the injected Caller is the one of this request
+@RequestScoped
 public class CaseResource {
 
     private static final Set<String> STATUSES = Set.of("open", "in_progress", "waiting_customer", "closed");

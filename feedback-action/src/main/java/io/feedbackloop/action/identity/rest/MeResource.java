@@ -19,6 +19,7 @@ import io.feedbackloop.kit.problem.RequestIds;
 import io.feedbackloop.kit.security.Caller;
 import io.feedbackloop.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
 @SecurityRequirement(name = "bearer")
+// the injected Caller is the one of this request
+@RequestScoped
 public class MeResource {
 
     @Inject

@@ -17,6 +17,7 @@ import io.feedbackloop.kit.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -58,8 +59,9 @@ public class TokenResource {
     @Inject
     SigningKeys keys;
 
+    /** Resolved by logout only: the public endpoints must not need (or fail on) a caller. */
     @Inject
-    Caller caller;
+    Instance<Caller> caller;
 
     @POST
     @Path("/token")
@@ -106,7 +108,7 @@ public class TokenResource {
             description = "The access token itself expires within minutes; drop it.")
     @APIResponse(responseCode = "204", description = "Signed out")
     public void logout(@FormParam("refresh_token") String refreshToken) {
-        grants.logout(caller, required("refresh_token", refreshToken));
+        grants.logout(caller.get(), required("refresh_token", refreshToken));
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.feedbackloop.action.metrics.api.LoopMetricsView;
 import io.feedbackloop.kit.security.Caller;
 import io.feedbackloop.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Loop metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+// the injected Caller is the one of this request
+@RequestScoped
 public class LoopMetricsResource {
 
     @Inject

@@ -6,6 +6,7 @@ import io.feedbackloop.action.rules.api.RoutingRuleRequest;
 import io.feedbackloop.action.rules.api.RoutingRuleView;
 import io.feedbackloop.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+// the inherited Caller is the one of this request
+@RequestScoped
 public class RoutingRuleResource
         extends OrderedRuleResource<RoutingRuleRequest, RoutingRule, RoutingRules.Draft, RoutingRuleView> {
 

@@ -14,6 +14,7 @@ import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.security.Caller;
 import io.feedbackloop.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+// the injected Caller is the one of this request
+@RequestScoped
 public class TeamResource {
 
     @Inject
