@@ -203,7 +203,7 @@ class LoopMetricsTest {
     }
 
     @Test
-    void agentsSeeTheirOwnTeamOnlyAndLeadsEveryTeam() throws Exception {
+    void agentsAndLeadsSeeTheirOwnTeamOnlyAnalystsEveryTeam() throws Exception {
         String t = "lm" + UUID.randomUUID().toString().substring(0, 8);
         Case c = open(List.of(t + "/x"));
         String from = c.openedAt().minus(Duration.ofMinutes(1)).toString();
@@ -224,9 +224,13 @@ class LoopMetricsTest {
                 .body("total.resolutionSlaMetPercent", nullValue());
         metrics(agent, Map.of("from", from, "theme", t, "team", c.ownerTeam())).then().statusCode(403)
                 .contentType("application/problem+json");
-        metrics(lead, Map.of("from", from, "theme", t, "team", c.ownerTeam())).then().statusCode(200)
+        metrics(lead, Map.of("from", from, "theme", t, "team", c.ownerTeam())).then().statusCode(403);
+        metrics(lead, Map.of("from", from, "theme", t)).then().statusCode(200).body("team", equalTo(team))
+                .body("total.casesOpened", equalTo(0));
+        String analyst = TestTokens.bearer(TestTokens.analyst());
+        metrics(analyst, Map.of("from", from, "theme", t, "team", c.ownerTeam())).then().statusCode(200)
                 .body("total.casesOpened", equalTo(1));
-        metrics(lead, Map.of("from", from, "theme", t)).then().statusCode(200).body("team", nullValue())
+        metrics(analyst, Map.of("from", from, "theme", t)).then().statusCode(200).body("team", nullValue())
                 .body("total.casesOpened", equalTo(1));
         given().queryParam("theme", t).get("/api/v1/loop-metrics").then().statusCode(401);
     }
