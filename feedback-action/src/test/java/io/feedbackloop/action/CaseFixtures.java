@@ -4,29 +4,30 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.kit.security.TestTokens;
 import io.feedbackloop.stack.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Teams, members with tokens and opened cases, made the way ops and the other services make them: REST and Kafka. */
+/** Teams, members and opened cases, made the way ops and the other services make them: REST and Kafka. */
 final class CaseFixtures {
 
     static final String CATEGORIZED = "feedback.categorized.v1";
     static final String OPENED = "action.opened.v1";
     static final String UPDATED = "action.updated.v1";
     static final String RESOLVED = "action.resolved.v1";
-    static final String ADMIN = "test-admin-token";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private CaseFixtures() {
     }
 
-    /** A person with a personal token. */
+    /** A person added to a team, with a token as the issuer signs it for them. */
     record Member(String email, String token, String team) {
 
         RequestSpecification as() {
@@ -43,7 +44,7 @@ final class CaseFixtures {
     }
 
     static RequestSpecification asAdmin() {
-        return as(ADMIN);
+        return as(TestTokens.admin());
     }
 
     /** The team, created by the administrator unless it exists (the fallback team is seeded by the service). */
@@ -60,10 +61,10 @@ final class CaseFixtures {
     static Member member(String team, String role) {
         ensureTeam(team);
         String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String token = asAdmin().body("""
+        asAdmin().body("""
                 {"email":"%s","name":"%s","role":"%s"}""".formatted(email, email.substring(0, email.indexOf('@')), role))
-                .post("/api/v1/teams/" + team + "/members").then().statusCode(201).extract().path("token");
-        return new Member(email, token, team);
+                .post("/api/v1/teams/" + team + "/members").then().statusCode(201);
+        return new Member(email, TestTokens.person(email, Set.of(role), Set.of(team)), team);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.kit.security.TestTokens;
 import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.TopicProbe;
@@ -64,7 +65,7 @@ class CaseOpeningTest {
     }
 
     private static RequestSpecification asAdmin() {
-        return given().header("Authorization", "Bearer test-admin-token");
+        return given().auth().oauth2(TestTokens.admin());
     }
 
     private static List<ConsumerRecord<String, String>> opened(String feedbackId, int atLeast) {

@@ -236,7 +236,7 @@ class CaseRulesTest {
     }
 
     @Test
-    void onlyLeadsManageRules() {
+    void caseRulesApplyToEveryTeamSoOnlyTheAdministratorManagesThem() {
         String team = unique("rules-team");
         createTeam(team);
         OpsApi.Member agent = addMember(team, "agent");
@@ -247,9 +247,14 @@ class CaseRulesTest {
         as(agent.token()).body(body).post("/api/v1/case-rules").then().statusCode(403);
         as(agent.token()).delete("/api/v1/case-rules/" + UUID.randomUUID()).then().statusCode(403);
         given().get("/api/v1/case-rules").then().statusCode(401).contentType("application/problem+json");
-        as("mbr_not-a-token").get("/api/v1/case-rules").then().statusCode(401);
+        as("not-a-token").get("/api/v1/case-rules").then().statusCode(401);
 
-        String id = as(lead.token()).body(body).post("/api/v1/case-rules").then().statusCode(201).extract().path("id");
-        as(lead.token()).delete("/api/v1/case-rules/" + id).then().statusCode(204);
+        // a lead reads them but cannot change what opens cases for every team
+        as(lead.token()).get("/api/v1/case-rules").then().statusCode(200);
+        as(lead.token()).body(body).post("/api/v1/case-rules").then().statusCode(403);
+        String id = admin().body(body).post("/api/v1/case-rules").then().statusCode(201).extract().path("id");
+        as(lead.token()).delete("/api/v1/case-rules/" + id).then().statusCode(403)
+                .body("type", equalTo("urn:feedbackloop:problem:admin-only"));
+        admin().delete("/api/v1/case-rules/" + id).then().statusCode(204);
     }
 }

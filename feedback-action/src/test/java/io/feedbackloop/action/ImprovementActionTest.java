@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.action.improvements.ImprovementFanOut;
+import io.feedbackloop.kit.security.TestTokens;
 import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +49,6 @@ class ImprovementActionTest {
 
     private static final String CATEGORIZED = "feedback.categorized.v1";
     private static final String ANNOUNCED = "improvement.announced.v1";
-    private static final String ADMIN = "Bearer test-admin-token";
     private static final String EN = "We rebuilt checkout: one page, and your cart is kept if anything fails.";
     private static final String RU = "Мы переделали оформление заказа: одна страница, корзина сохраняется при сбое.";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -297,7 +297,7 @@ class ImprovementActionTest {
                 .body("counts.linked", equalTo(0));
         given().header("Authorization", agent).get("/api/v1/improvement-actions?team=" + team)
                 .then().statusCode(200).body("id", hasItem(action));
-        given().header("Authorization", ADMIN).post("/api/v1/improvement-actions/" + action + "/publish")
+        given().header("Authorization", admin()).post("/api/v1/improvement-actions/" + action + "/publish")
                 .then().statusCode(200);
 
         given().header("Authorization", agent).get("/api/v1/improvement-actions/" + UUID.randomUUID())
@@ -324,7 +324,7 @@ class ImprovementActionTest {
                         "message", Map.of("de", "Hallo", "en", "x".repeat(2001), "ru", " ")))
                 .post("/api/v1/improvement-actions").then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("message.de", "message.en", "message.ru"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("teamId", "no-such-team", "title", "x", "message", Map.of("en", "y")))
                 .post("/api/v1/improvement-actions").then().statusCode(400)
                 .body("violations[0].field", equalTo("teamId")).body("violations[0].rule", equalTo("exists"));
@@ -394,7 +394,7 @@ class ImprovementActionTest {
     }
 
     private static void createTeam(String id) {
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("id", id, "name", id, "timeZone", "UTC",
                         "workDays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
                         "workStart", "00:00", "workEnd", "23:59"))
@@ -402,10 +402,10 @@ class ImprovementActionTest {
     }
 
     private static String member(String teamId, String email, String role) {
-        return "Bearer " + given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "name", role, "role", role))
-                .post("/api/v1/teams/" + teamId + "/members").then().statusCode(201)
-                .extract().path("token");
+                .post("/api/v1/teams/" + teamId + "/members").then().statusCode(201);
+        return TestTokens.bearer(TestTokens.person(email, Set.of(role), Set.of(teamId)));
     }
 
     /** A categorized feedback as feedback-categorize publishes it; no case rule matches it (a passive, neutral). */
@@ -461,5 +461,9 @@ class ImprovementActionTest {
     private static ValidatableResponse get(String authorization, String action) {
         return given().header("Authorization", authorization).get("/api/v1/improvement-actions/" + action)
                 .then().statusCode(200);
+    }
+
+    private static String admin() {
+        return TestTokens.bearer(TestTokens.admin());
     }
 }

@@ -16,11 +16,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.kit.security.TestTokens;
 import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,7 +48,6 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "action"))
 class LoopMetricsTest {
 
-    private static final String ADMIN = "Bearer test-admin-token";
     private static final String OPENED = "action.opened.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long HOUR = 3600;
@@ -90,7 +91,7 @@ class LoopMetricsTest {
         Instant from = c1.openedAt().minus(Duration.ofMinutes(1));
 
         // nothing has happened yet: counts are 0, the rate is a real 0 %, every figure without data is null
-        JsonPath early = json(metrics(ADMIN, Map.of("from", from.toString(), "theme", t)));
+        JsonPath early = json(metrics(admin(), Map.of("from", from.toString(), "theme", t)));
         assertEquals(5, early.getInt("total.casesOpened"));
         assertEquals(0, early.getInt("total.casesClosed"));
         assertEquals(0.0, early.getDouble("total.closedLoopRate"));
@@ -123,7 +124,7 @@ class LoopMetricsTest {
         // every time to close also holds the real seconds this test has run between opening and closing
         double slack = (System.nanoTime() - started) / 1e9 + 1;
 
-        JsonPath all = json(metrics(ADMIN, Map.of("from", from.toString(), "to", to.toString(), "theme", t,
+        JsonPath all = json(metrics(admin(), Map.of("from", from.toString(), "to", to.toString(), "theme", t,
                 "groupBy", "theme")));
         Map<String, Object> total = all.getMap("total");
         assertEquals(6L, number(total, "casesOpened"));
@@ -172,17 +173,17 @@ class LoopMetricsTest {
         assertEquals(33.3, decimal(gb, "resolutionSlaMetPercent"));
 
         // a leaf theme selects its own cases; the group selected both leaves
-        metrics(ADMIN, Map.of("from", from.toString(), "to", to.toString(), "theme", a)).then()
+        metrics(admin(), Map.of("from", from.toString(), "to", to.toString(), "theme", a)).then()
                 .body("total.casesOpened", equalTo(3)).body("theme", equalTo(a));
 
         // by team: every case went to the team that owns it
-        metrics(ADMIN, Map.of("from", from.toString(), "to", to.toString(), "theme", t, "groupBy", "team")).then()
+        metrics(admin(), Map.of("from", from.toString(), "to", to.toString(), "theme", t, "groupBy", "team")).then()
                 .body("groups", hasSize(1)).body("groups[0].key", equalTo(c1.ownerTeam()))
                 .body("groups[0].casesOpened", equalTo(6));
 
         // by week and by month: every period of [from, to), empty ones too, keyed as the cases' opening says
         for (String grouping : List.of("week", "month")) {
-            JsonPath periods = json(metrics(ADMIN, Map.of("from", from.toString(), "to", to.toString(),
+            JsonPath periods = json(metrics(admin(), Map.of("from", from.toString(), "to", to.toString(),
                     "theme", t, "groupBy", grouping)));
             Map<String, Integer> expected = new TreeMap<>();
             for (Instant day = from; day.isBefore(to); day = day.plus(Duration.ofHours(12))) {
@@ -202,13 +203,13 @@ class LoopMetricsTest {
     }
 
     @Test
-    void agentsSeeTheirOwnTeamOnlyAndLeadsEveryTeam() throws Exception {
+    void agentsAndLeadsSeeTheirOwnTeamOnlyAnalystsEveryTeam() throws Exception {
         String t = "lm" + UUID.randomUUID().toString().substring(0, 8);
         Case c = open(List.of(t + "/x"));
         String from = c.openedAt().minus(Duration.ofMinutes(1)).toString();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String team = "metrics-" + suffix;
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("id", team, "name", team, "timeZone", "UTC", "workDays", List.of("MON", "TUE"),
                         "workStart", "09:00", "workEnd", "17:00"))
                 .post("/api/v1/teams").then().statusCode(201);
@@ -223,24 +224,28 @@ class LoopMetricsTest {
                 .body("total.resolutionSlaMetPercent", nullValue());
         metrics(agent, Map.of("from", from, "theme", t, "team", c.ownerTeam())).then().statusCode(403)
                 .contentType("application/problem+json");
-        metrics(lead, Map.of("from", from, "theme", t, "team", c.ownerTeam())).then().statusCode(200)
+        metrics(lead, Map.of("from", from, "theme", t, "team", c.ownerTeam())).then().statusCode(403);
+        metrics(lead, Map.of("from", from, "theme", t)).then().statusCode(200).body("team", equalTo(team))
+                .body("total.casesOpened", equalTo(0));
+        String analyst = TestTokens.bearer(TestTokens.analyst());
+        metrics(analyst, Map.of("from", from, "theme", t, "team", c.ownerTeam())).then().statusCode(200)
                 .body("total.casesOpened", equalTo(1));
-        metrics(lead, Map.of("from", from, "theme", t)).then().statusCode(200).body("team", nullValue())
+        metrics(analyst, Map.of("from", from, "theme", t)).then().statusCode(200).body("team", nullValue())
                 .body("total.casesOpened", equalTo(1));
         given().queryParam("theme", t).get("/api/v1/loop-metrics").then().statusCode(401);
     }
 
     @Test
     void invalidQueriesAreRefusedNamingTheParameter() {
-        metrics(ADMIN, Map.of("groupBy", "year")).then().statusCode(400).contentType("application/problem+json")
+        metrics(admin(), Map.of("groupBy", "year")).then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("groupBy"));
-        metrics(ADMIN, Map.of("from", "last week")).then().statusCode(400).body("violations[0].field", equalTo("from"));
-        metrics(ADMIN, Map.of("from", "2026-11-02", "to", "2026-11-01")).then().statusCode(400)
+        metrics(admin(), Map.of("from", "last week")).then().statusCode(400).body("violations[0].field", equalTo("from"));
+        metrics(admin(), Map.of("from", "2026-11-02", "to", "2026-11-01")).then().statusCode(400)
                 .body("violations[0].field", equalTo("to"));
-        metrics(ADMIN, Map.of("theme", "Not A Path")).then().statusCode(400)
+        metrics(admin(), Map.of("theme", "Not A Path")).then().statusCode(400)
                 .body("violations[0].field", equalTo("theme"));
         // a date alone means the start of that day, UTC
-        metrics(ADMIN, Map.of("from", "2020-01-01", "to", "2020-02-01", "groupBy", "month")).then().statusCode(200)
+        metrics(admin(), Map.of("from", "2020-01-01", "to", "2020-02-01", "groupBy", "month")).then().statusCode(200)
                 .body("from", equalTo("2020-01-01T00:00:00Z")).body("groups.key", equalTo(List.of("2020-01")))
                 .body("groups[0].casesOpened", equalTo(0)).body("groups[0].closedLoopRate", nullValue());
     }
@@ -292,7 +297,7 @@ class LoopMetricsTest {
         }
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
-            Response response = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+            Response response = given().header("Authorization", admin()).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/cases/" + c.id() + "/close");
             // the SLA scheduler may escalate the case at the same moment (optimistic lock): send it again
             if (response.statusCode() == 409 && System.currentTimeMillis() < deadline
@@ -306,7 +311,7 @@ class LoopMetricsTest {
     }
 
     private static JsonPath caseView(String caseId) {
-        return given().header("Authorization", ADMIN).get("/api/v1/cases/" + caseId).then().statusCode(200)
+        return given().header("Authorization", admin()).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .extract().jsonPath();
     }
 
@@ -322,10 +327,10 @@ class LoopMetricsTest {
     }
 
     private static String member(String teamId, String email, String role) {
-        return "Bearer " + given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "name", role, "role", role))
-                .post("/api/v1/teams/" + teamId + "/members").then().statusCode(201)
-                .extract().path("token");
+                .post("/api/v1/teams/" + teamId + "/members").then().statusCode(201);
+        return TestTokens.bearer(TestTokens.person(email, Set.of(role), Set.of(teamId)));
     }
 
     private static Map<String, Map<String, Object>> groups(JsonPath metrics) {
@@ -352,5 +357,9 @@ class LoopMetricsTest {
     private static void assertBetween(double low, double high, Double actual) {
         assertNotNull(actual);
         assertTrue(actual >= low && actual <= high, actual + " not in [" + low + ", " + high + "]");
+    }
+
+    private static String admin() {
+        return TestTokens.bearer(TestTokens.admin());
     }
 }

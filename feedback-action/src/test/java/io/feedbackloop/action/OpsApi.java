@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.kit.security.TestTokens;
 import io.feedbackloop.stack.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -18,12 +20,12 @@ final class OpsApi {
 
     static final String OPENED = "action.opened.v1";
     static final String UPDATED = "action.updated.v1";
-    static final String ADMIN_TOKEN = "test-admin-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OpsApi() {
     }
 
+    /** A person added to a team, with a token as the issuer signs it for them. */
     record Member(String email, String token) {
     }
 
@@ -32,7 +34,7 @@ final class OpsApi {
     }
 
     static RequestSpecification admin() {
-        return as(ADMIN_TOKEN);
+        return as(TestTokens.admin());
     }
 
     /** A short random suffix: every test makes its own teams, segments and themes, so tests never see each other's rules. */
@@ -53,10 +55,16 @@ final class OpsApi {
 
     static Member addMember(String team, String role) {
         String email = unique(role) + "@example.com";
-        String token = admin().body("""
+        admin().body("""
                 {"email":"%s","name":"%s","role":"%s"}""".formatted(email, email.substring(0, email.indexOf('@')), role))
-                .post("/api/v1/teams/" + team + "/members").then().statusCode(201).extract().path("token");
-        return new Member(email, token);
+                .post("/api/v1/teams/" + team + "/members").then().statusCode(201);
+        return new Member(email, TestTokens.person(email, Set.of(role), Set.of(team)));
+    }
+
+    /** Signs in at the built-in issuer: the access token. */
+    static String signIn(String email, String password) {
+        return given().formParam("grant_type", "password").formParam("username", email).formParam("password", password)
+                .post("/auth/token").then().statusCode(200).extract().path("access_token");
     }
 
     static String createCaseRule(String body) {

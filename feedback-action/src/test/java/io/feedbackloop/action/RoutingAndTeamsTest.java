@@ -8,7 +8,9 @@ import static io.feedbackloop.action.OpsApi.as;
 import static io.feedbackloop.action.OpsApi.createRoutingRule;
 import static io.feedbackloop.action.OpsApi.createTeam;
 import static io.feedbackloop.action.OpsApi.opened;
+import static io.feedbackloop.action.OpsApi.signIn;
 import static io.feedbackloop.action.OpsApi.unique;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
@@ -17,6 +19,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,7 +115,7 @@ class RoutingAndTeamsTest {
     }
 
     @Test
-    void membersAuthenticateWithTheTokenShownOnceUntilDeactivated() {
+    void membersSignInWithThePasswordShownOnceUntilDeactivated() {
         String team = unique("members");
         createTeam(team);
         String email = unique("maria") + "@example.com";
@@ -120,12 +123,13 @@ class RoutingAndTeamsTest {
                 .post("/api/v1/teams/" + team + "/members");
         added.then().statusCode(201).body("email", equalTo(email)).body("role", equalTo("lead"))
                 .body("active", equalTo(true));
-        String token = added.path("token");
-        assertTrue(token.startsWith("mbr_") && token.length() >= 30, token);
+        String password = added.path("initialPassword");
+        assertTrue(password.length() >= 12, password);
 
         admin().get("/api/v1/teams/" + team + "/members").then().statusCode(200)
-                .body("email", contains(email)).body("[0]", not(hasKey("token")));
-        // her token works: she reads her team and manages routing (a lead)
+                .body("email", contains(email)).body("[0]", not(hasKey("initialPassword")));
+        // she signs in with it: she reads her team and manages routing (a lead)
+        String token = signIn(email, password);
         as(token).get("/api/v1/teams/" + team).then().statusCode(200);
         as(token).get("/api/v1/routing-rules").then().statusCode(200);
         admin().body("{\"email\":\"%s\",\"name\":\"Maria\",\"role\":\"agent\"}".formatted(email))
@@ -140,7 +144,8 @@ class RoutingAndTeamsTest {
                 .post("/api/v1/teams/" + team + "/members").then().statusCode(403);
 
         admin().delete("/api/v1/teams/" + team + "/members/" + email).then().statusCode(204);
-        as(token).get("/api/v1/teams/" + team).then().statusCode(401).contentType("application/problem+json");
+        given().formParam("grant_type", "password").formParam("username", email).formParam("password", password)
+                .post("/auth/token").then().statusCode(401).contentType("application/problem+json");
         admin().get("/api/v1/teams/" + team + "/members").then().body("find { it.email == '%s' }.active"
                 .formatted(email), equalTo(false));
         admin().delete("/api/v1/teams/customer-care/members/" + agent.email()).then().statusCode(404);
@@ -203,6 +208,46 @@ class RoutingAndTeamsTest {
         admin().get("/api/v1/routing-rules").then().statusCode(200).body("id", hasItems(byTheme, bySegment));
         admin().delete("/api/v1/routing-rules/" + byTheme).then().statusCode(204);
         admin().delete("/api/v1/routing-rules/" + bySegment).then().statusCode(204);
+    }
+
+    @Test
+    void aLeadManagesOnlyTheTeamsItLeads() {
+        String own = unique("led");
+        String other = unique("not-led");
+        createTeam(own);
+        createTeam(other);
+        OpsApi.Member lead = addMember(own, "lead");
+        OpsApi.Member otherAgent = addMember(other, "agent");
+        String calendar = "\"timeZone\":\"UTC\",\"workDays\":[\"MON\"],\"workStart\":\"09:00\",\"workEnd\":\"17:00\"";
+
+        as(lead.token()).body("{\"name\":\"Renamed\"," + calendar + "}").put("/api/v1/teams/" + own).then().statusCode(200);
+        as(lead.token()).body("{\"name\":\"Taken over\"," + calendar + "}").put("/api/v1/teams/" + other)
+                .then().statusCode(403).body("type", equalTo("urn:feedbackloop:problem:other-team"));
+        as(lead.token()).body("{\"email\":\"" + unique("new") + "@example.com\",\"role\":\"agent\"}")
+                .post("/api/v1/teams/" + own + "/members").then().statusCode(201).body("initialPassword", notNullValue());
+        as(lead.token()).body("{\"email\":\"" + unique("spy") + "@example.com\",\"role\":\"lead\"}")
+                .post("/api/v1/teams/" + other + "/members").then().statusCode(403);
+        as(lead.token()).delete("/api/v1/teams/" + other + "/members/" + otherAgent.email()).then().statusCode(403);
+        // analysts read every team: only the administrator makes one; teams are the administrator's to create
+        as(lead.token()).body("{\"email\":\"" + unique("analyst") + "@example.com\",\"role\":\"analyst\"}")
+                .post("/api/v1/teams/" + own + "/members").then().statusCode(403);
+        as(lead.token()).body("{\"id\":\"" + unique("mine") + "\",\"name\":\"Mine\"," + calendar + "}")
+                .post("/api/v1/teams").then().statusCode(403);
+
+        // routing rules belong to the team they route to
+        String toOther = "{\"name\":\"" + unique("steal") + "\",\"conditions\":{\"themes\":[\"" + unique("t")
+                + "\"]},\"teamId\":\"" + other + "\"}";
+        as(lead.token()).body(toOther).post("/api/v1/routing-rules").then().statusCode(403);
+        String othersRule = createRoutingRule(toOther);
+        as(lead.token()).body(toOther).put("/api/v1/routing-rules/" + othersRule).then().statusCode(403);
+        as(lead.token()).delete("/api/v1/routing-rules/" + othersRule).then().statusCode(403);
+        String toOwn = "{\"name\":\"" + unique("mine") + "\",\"conditions\":{\"themes\":[\"" + unique("t")
+                + "\"]},\"teamId\":\"" + own + "\"}";
+        String ownRule = as(lead.token()).body(toOwn).post("/api/v1/routing-rules").then().statusCode(201)
+                .extract().path("id");
+        as(lead.token()).body(toOther).put("/api/v1/routing-rules/" + ownRule).then().statusCode(403);
+        as(lead.token()).delete("/api/v1/routing-rules/" + ownRule).then().statusCode(204);
+        admin().delete("/api/v1/routing-rules/" + othersRule).then().statusCode(204);
     }
 
     @Test

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.feedbackloop.action.teams.Caller;
-import io.feedbackloop.action.teams.TeamMember;
+import io.feedbackloop.action.identity.TeamMember;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +60,7 @@ public class CaseCommands {
         String to = assignee == null || assignee.isBlank() ? null : assignee.trim();
         if (to != null) {
             TeamMember member = TeamMember.byEmail(to);
-            if (member == null || !member.active || !member.teamId.equals(c.ownerTeam)) {
+            if (member == null || !member.active || !c.ownerTeam.equals(member.teamId)) {
                 throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("assignee", "team-member",
                         "must be an active member of the case's owner team '" + c.ownerTeam + "'"))));
             }
@@ -73,7 +73,7 @@ public class CaseCommands {
         details.put("from", c.assignee);
         details.put("to", to);
         c.assignee = to;
-        journal.record(c, caller.person(), "assigned", details, null);
+        journal.record(c, caller.name(), "assigned", details, null);
         return saved(c);
     }
 
@@ -88,7 +88,7 @@ public class CaseCommands {
         CaseComment comment = new CaseComment();
         comment.id = UUID.randomUUID();
         comment.caseId = c.id;
-        comment.author = caller.person();
+        comment.author = caller.name();
         comment.visibility = visibility;
         comment.text = text;
         comment.createdAt = now;
@@ -103,9 +103,9 @@ public class CaseCommands {
                 c.firstResponseAt = now;
             }
             details.put("firstResponse", first);
-            journal.record(c, caller.person(), "replied", details, text);
+            journal.record(c, caller.name(), "replied", details, text);
         } else {
-            journal.record(c, caller.person(), "commented", details, null);
+            journal.record(c, caller.name(), "commented", details, null);
         }
         return saved(c);
     }
@@ -121,7 +121,7 @@ public class CaseCommands {
         details.put("from", c.status);
         details.put("to", status);
         c.status = status;
-        journal.record(c, caller.person(), "status-changed", details, null);
+        journal.record(c, caller.name(), "status-changed", details, null);
         return saved(c);
     }
 
@@ -153,8 +153,8 @@ public class CaseCommands {
         details.put("resolutionCode", c.resolutionCode);
         details.put("rootCause", c.rootCause);
         details.put("resolutionText", c.resolutionText);
-        journal.record(c, caller.person(), "closed", details, null);
-        events.resolved(c, caller.person());
+        journal.record(c, caller.name(), "closed", details, null);
+        events.resolved(c, caller.name());
         registry.counter("cases.closed", "resolution", c.resolutionCode).increment();
         return saved(c);
     }
@@ -189,7 +189,7 @@ public class CaseCommands {
             details.put("resolutionSeconds", resolutionTime.toSeconds());
         }
         details.put("resolutionDueAt", c.resolutionDueAt == null ? null : c.resolutionDueAt.toString());
-        journal.record(c, caller.person(), "reopened", details, null);
+        journal.record(c, caller.name(), "reopened", details, null);
         registry.counter("cases.reopened").increment();
         return saved(c);
     }

@@ -10,11 +10,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.feedbackloop.action.feedback.FeedbackCopy;
-import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.kit.listing.KeysetCursor;
 import io.feedbackloop.kit.listing.KeysetPage;
 import io.feedbackloop.kit.listing.SqlConditions;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ public class CaseQueries {
 
     private static SupportCase seenBy(Caller caller, UUID id, SupportCase supportCase) {
         // word for word the answer for an unknown id: an agent cannot tell another team's case exists
-        if (supportCase == null || !caller.canSeeTeam(supportCase.ownerTeam)) {
+        if (supportCase == null || !(caller.readsEverything() || caller.inTeam(supportCase.ownerTeam))) {
             throw ProblemException.notFound("case", id);
         }
         return supportCase;
@@ -81,8 +81,13 @@ public class CaseQueries {
     public CaseListing list(Caller caller, CaseFilter filter, String cursor, int limit) {
         Instant now = clock.instant();
         SqlConditions where = new SqlConditions();
-        if (!caller.isLead()) {
-            where.add("c.owner_team = :callerTeam", "callerTeam", caller.teamId());
+        if (!caller.readsEverything()) {
+            // agents and leads work their own teams' cases only (a token without teams: none)
+            if (caller.teams().isEmpty()) {
+                where.add("FALSE");
+            } else {
+                where.add("c.owner_team IN (:callerTeams)", "callerTeams", List.copyOf(caller.teams()));
+            }
         }
         where.addIfPresent("c.owner_team = :team", "team", filter.team())
                 .addIfPresent("c.status IN (:statuses)", "statuses", filter.statuses())

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.feedbackloop.action.config.CaseConfig;
+import io.feedbackloop.action.identity.TeamMember;
 import io.feedbackloop.action.sla.CasePriority;
-import io.feedbackloop.action.teams.TeamMember;
 import io.feedbackloop.action.teams.Teams;
+import io.feedbackloop.kit.messaging.PollingWorkers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.feedbackloop.kit.messaging.PollingWorkers;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -13,10 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
+import io.feedbackloop.kit.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -93,7 +94,6 @@ public class ImprovementActions {
      * @param formViolations what is wrong with the request's own fields, refused together with the rest
      */
     public Overview create(Caller caller, Draft draft, List<Problem.Violation> formViolations) {
-        caller.requireLead();
         List<Problem.Violation> violations = formViolations;
         if (draft != null) {
             violations.addAll(AnnouncementLanguage.violations(draft.message()));
@@ -110,7 +110,7 @@ public class ImprovementActions {
         action.title = draft.title().strip();
         action.message = AnnouncementLanguage.normalized(draft.message());
         action.status = ImprovementAction.DRAFT;
-        action.createdBy = caller.person();
+        action.createdBy = caller.name();
         action.createdAt = clock.instant();
         action.firstBatchSize = draft.firstBatchSize() != null ? draft.firstBatchSize() : DEFAULT_FIRST_BATCH;
         action.persist();
@@ -212,7 +212,7 @@ public class ImprovementActions {
                         INSERT INTO improvement_link (action_id, feedback_id, linked_by, linked_at)
                         SELECT ?1, id, ?2, ?3 FROM unnest(string_to_array(?4, ',')::uuid[]) AS id
                         ON CONFLICT DO NOTHING""")
-                .setParameter(1, action.id).setParameter(2, caller.person()).setParameter(3, clock.instant())
+                .setParameter(1, action.id).setParameter(2, caller.name()).setParameter(3, clock.instant())
                 .setParameter(4, distinct).executeUpdate();
     }
 
@@ -237,7 +237,7 @@ public class ImprovementActions {
                           AND EXISTS (SELECT 1 FROM unnest(f.themes) AS t(theme)
                                       WHERE t.theme = ?6 OR starts_with(t.theme, ?6 || '/'))
                         ON CONFLICT DO NOTHING""")
-                .setParameter(1, action.id).setParameter(2, caller.person()).setParameter(3, clock.instant())
+                .setParameter(1, action.id).setParameter(2, caller.name()).setParameter(3, clock.instant())
                 .setParameter(4, from).setParameter(5, to).setParameter(6, links.theme())
                 .executeUpdate();
     }
@@ -266,11 +266,8 @@ public class ImprovementActions {
 
     /** Leads of the action's team decide what its customers are told; the administrator may too. */
     static void requireLeadOf(Caller caller, String teamId) {
-        caller.requireLead();
-        if (caller.teamId() != null && !caller.teamId().equals(teamId)) {
-            throw new ProblemException(Problem.of(403, "other-team", "Forbidden",
-                    "only leads of team " + teamId + " may do this; " + caller.person() + " leads "
-                            + caller.teamId()));
+        if (!caller.isAdmin() && !(caller.has(Roles.LEAD) && caller.inTeam(teamId))) {
+            throw Refusals.otherTeam("only a lead of team " + teamId + " (or an administrator) may do this");
         }
     }
 

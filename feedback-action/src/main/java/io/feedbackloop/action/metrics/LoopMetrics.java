@@ -17,9 +17,9 @@ import java.util.Map;
 import io.feedbackloop.action.feedback.Themes;
 import io.feedbackloop.action.metrics.LoopMetricsQueries.Grouping;
 import io.feedbackloop.action.metrics.LoopMetricsQueries.Row;
-import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -81,12 +81,16 @@ public class LoopMetrics {
             throw new ProblemException(Problem.invalid(violations));
         }
         String teamFilter = blankToNull(team);
-        if (!caller.isLead()) {
-            if (teamFilter != null && !teamFilter.equals(caller.teamId())) {
-                throw new ProblemException(Problem.of(403, "other-team", "Forbidden",
-                        "agents see the loop metrics of their own team (" + caller.teamId() + ") only"));
+        if (!caller.readsEverything()) {
+            // agents and leads see their own team's figures; analysts and admins every team's
+            if (teamFilter == null && caller.teams().size() == 1) {
+                teamFilter = caller.teams().iterator().next();
             }
-            teamFilter = caller.teamId();
+            if (!caller.inTeam(teamFilter)) {
+                throw new ProblemException(Problem.of(403, "other-team", "Forbidden",
+                        "agents and leads see the loop metrics of their own teams " + caller.teams().stream().sorted().toList()
+                                + " only; name one as team"));
+            }
         }
         LoopMetricsQueries.Slice slice = new LoopMetricsQueries.Slice(start, end, teamFilter, blankToNull(theme), now);
         List<Row> groups = new ArrayList<>();

@@ -7,16 +7,18 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
+import io.feedbackloop.kit.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * The lead-only CRUD of an ordered, named list of rules with JSON conditions. Subclasses say what
- * else a rule holds and how it is checked.
+ * The CRUD of an ordered, named list of rules with JSON conditions. A rule for the whole loop is
+ * the administrator's to change; a rule that names a team (see {@link #teamOfRule}) also that
+ * team's leads'. Subclasses say what else a rule holds and how it is checked.
  *
  * @param <R> the rule entity
  * @param <D> the rule as a lead writes it
@@ -60,16 +62,28 @@ public abstract class OrderedRuleBook<R extends OrderedRule, D extends RuleDraft
     /** Copies the subclass's own fields from a valid draft. */
     protected abstract void applyOwnFields(D draft, R rule);
 
+    /**
+     * The team a rule belongs to, whose leads may change it; null (the default): the rule applies to
+     * every team, and only the administrator changes it.
+     */
+    protected String teamOfRule(R rule) {
+        return null;
+    }
+
+    /** The team a new or replacing rule would belong to; see {@link #teamOfRule}. */
+    protected String teamOfDraft(D draft) {
+        return null;
+    }
+
     /** In the order they are tried. */
-    public List<R> list(Caller caller) {
-        caller.requireLead();
+    public List<R> list() {
         return OrderedRule.inOrder(ruleType);
     }
 
     /** @param formViolations what is wrong with the request's own fields, refused together with the rest */
     public R create(Caller caller, D draft, List<Problem.Violation> formViolations) {
-        caller.requireLead();
         C conditions = validConditions(draft, formViolations);
+        requireMayChange(caller, teamOfDraft(draft));
         refuseTakenName(draft.name(), null);
         R rule = newRule();
         rule.id = UUID.randomUUID();
@@ -82,9 +96,10 @@ public abstract class OrderedRuleBook<R extends OrderedRule, D extends RuleDraft
     }
 
     public R update(Caller caller, UUID id, D draft, List<Problem.Violation> formViolations) {
-        caller.requireLead();
         R rule = existing(id);
+        requireMayChange(caller, teamOfRule(rule));
         C conditions = validConditions(draft, formViolations);
+        requireMayChange(caller, teamOfDraft(draft));
         refuseTakenName(draft.name(), id);
         if (draft.position() != null) {
             rule.position = draft.position();
@@ -97,8 +112,9 @@ public abstract class OrderedRuleBook<R extends OrderedRule, D extends RuleDraft
     }
 
     public void delete(Caller caller, UUID id) {
-        caller.requireLead();
-        existing(id).delete();
+        R rule = existing(id);
+        requireMayChange(caller, teamOfRule(rule));
+        rule.delete();
     }
 
     /** The rule's stored conditions, read back into their type; reads nothing from the database. */
@@ -120,6 +136,18 @@ public abstract class OrderedRuleBook<R extends OrderedRule, D extends RuleDraft
         checkOwnFields(draft, violations);
         Refusals.refuseIfAny(violations);
         return conditions;
+    }
+
+    private void requireMayChange(Caller caller, String team) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (team == null) {
+            throw Refusals.adminOnly(ruleKind + "s apply to every team: only an administrator changes them");
+        }
+        if (!(caller.has(Roles.LEAD) && caller.inTeam(team))) {
+            throw Refusals.otherTeam("only a lead of team " + team + " (or an administrator) changes its " + ruleKind + "s");
+        }
     }
 
     private void refuseTakenName(String name, UUID exceptId) {

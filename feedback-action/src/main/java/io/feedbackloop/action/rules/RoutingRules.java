@@ -3,13 +3,13 @@ package io.feedbackloop.action.rules;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.feedbackloop.action.identity.TeamMember;
 import io.feedbackloop.action.teams.Team;
-import io.feedbackloop.action.teams.TeamMember;
 import io.feedbackloop.kit.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** The routing rules leads edit: which team, and optionally which person, owns a new case. */
+/** The routing rules: which team, and optionally which person, owns a new case (the team's leads edit them). */
 @ApplicationScoped
 @Transactional
 public class RoutingRules extends OrderedRuleBook<RoutingRule, RoutingRules.Draft, RoutingConditions> {
@@ -44,6 +44,17 @@ public class RoutingRules extends OrderedRuleBook<RoutingRule, RoutingRules.Draf
         }
     }
 
+    /** A routing rule belongs to the team it routes to: that team's leads may change it. */
+    @Override
+    protected String teamOfRule(RoutingRule rule) {
+        return rule.teamId;
+    }
+
+    @Override
+    protected String teamOfDraft(Draft draft) {
+        return draft.teamId();
+    }
+
     @Override
     protected void applyOwnFields(Draft draft, RoutingRule rule) {
         rule.teamId = draft.teamId();
@@ -52,6 +63,6 @@ public class RoutingRules extends OrderedRuleBook<RoutingRule, RoutingRules.Draf
 
     static boolean isActiveMember(String email, String teamId) {
         TeamMember member = TeamMember.byEmail(email);
-        return member != null && member.active && member.teamId.equals(teamId);
+        return member != null && member.active && teamId != null && teamId.equals(member.teamId);
     }
 }

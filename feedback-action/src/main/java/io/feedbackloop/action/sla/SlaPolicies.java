@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
-import io.feedbackloop.action.teams.Caller;
 import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
@@ -12,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** The SLA policy of each priority, as leads set it. */
+/** The SLA policy of each priority, as the administrator sets it (it holds for every team). */
 @ApplicationScoped
 @Transactional
 public class SlaPolicies {
@@ -36,8 +35,7 @@ public class SlaPolicies {
     }
 
     /** @param formViolations what is wrong with the request's own fields, refused together with the rest */
-    public SlaPolicy put(Caller caller, String priority, Targets targets, List<Problem.Violation> formViolations) {
-        caller.requireLead();
+    public SlaPolicy put(String priority, Targets targets, List<Problem.Violation> formViolations) {
         if (CasePriority.of(priority) == null) {
             throw new ProblemException(Problem.of(404, "not-found", "priority not found",
                     "priorities are " + CasePriority.labels()));

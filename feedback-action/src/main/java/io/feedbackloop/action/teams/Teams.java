@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.feedbackloop.action.config.CaseConfig;
+import io.feedbackloop.action.identity.Passwords;
+import io.feedbackloop.action.identity.TeamMember;
 import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
+import io.feedbackloop.kit.security.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +23,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Teams, their calendars and their people. Leads (and the administrator) manage them; everyone may read them. */
+/**
+ * Teams, their calendars and their people. The administrator creates teams; a team's leads (and the
+ * administrator) change it and its members; every signed-in person may read them.
+ */
 @ApplicationScoped
 @Transactional
 public class Teams {
@@ -48,12 +55,17 @@ public class Teams {
                            String workEnd, List<LocalDate> holidays, Boolean fallback) {
     }
 
-    /** A person joining a team: an agent works the team's cases, a lead also manages rules and teams. */
-    public record NewMember(String email, String name, String role) {
+    /**
+     * A person joining a team: an agent works the team's cases, a lead also manages the team, an
+     * analyst reads across teams (only the administrator adds analysts).
+     *
+     * @param password null: one is generated and shown once
+     */
+    public record NewMember(String email, String name, String role, String password) {
     }
 
-    /** A member just added, with the personal token that is shown this once (only its hash is kept). */
-    public record AddedMember(TeamMember member, String token) {
+    /** A member just added, with the generated password shown this once (null when the request gave one). */
+    public record AddedMember(TeamMember member, String initialPassword) {
     }
 
     /**
@@ -78,8 +90,7 @@ public class Teams {
     }
 
     /** @param formViolations what is wrong with the request's own fields, refused together with the rest */
-    public Team create(Caller caller, Settings request, List<Problem.Violation> formViolations) {
-        caller.requireLead();
+    public Team create(Settings request, List<Problem.Violation> formViolations) {
         List<Problem.Violation> violations = validate(request, formViolations);
         if (request.id() == null) {
             violations.add(new Problem.Violation("id", "NotNull", "must not be null"));
@@ -97,8 +108,8 @@ public class Teams {
     }
 
     public Team update(Caller caller, String id, Settings request, List<Problem.Violation> formViolations) {
-        caller.requireLead();
         Team team = existing(id);
+        requireLeadOf(caller, id);
         List<Problem.Violation> violations = validate(request, formViolations);
         if (request.id() != null && !request.id().equals(id)) {
             violations.add(new Problem.Violation("id", "path", "must be the team of the path, " + id + ", or left out"));
@@ -114,8 +125,15 @@ public class Teams {
 
     public AddedMember addMember(Caller caller, String teamId, NewMember request,
                                  List<Problem.Violation> formViolations) {
-        caller.requireLead();
         Team team = existing(teamId);
+        requireLeadOf(caller, teamId);
+        if (Roles.ANALYST.equals(request.role()) && !caller.isAdmin()) {
+            throw Refusals.adminOnly("analysts read every team's cases: only an administrator adds them");
+        }
+        if (request.password() != null) {
+            Passwords.weakness(request.password()).ifPresent(weakness ->
+                    formViolations.add(new Problem.Violation("password", "strength", weakness)));
+        }
         Refusals.refuseIfAny(formViolations);
         TeamMember member = TeamMember.byEmail(request.email());
         if (member != null && member.active) {
@@ -123,45 +141,54 @@ public class Teams {
                     request.email() + " is already an active member of " + member.teamId));
         }
         if (member == null) {
-            // a deactivated member is brought back with a new token rather than added twice
+            // a deactivated member is brought back with a new password rather than added twice
             member = new TeamMember();
             member.id = UUID.randomUUID();
             member.email = request.email();
             member.createdAt = clock.instant();
         }
-        String token = CallerAuthenticator.newToken();
+        String initialPassword = request.password() == null ? Passwords.generate() : null;
         member.teamId = team.id;
         member.name = request.name();
         member.role = request.role();
-        member.tokenHash = CallerAuthenticator.hash(token);
+        member.passwordHash = Passwords.hash(initialPassword != null ? initialPassword : request.password());
         member.active = true;
         member.persist();
-        return new AddedMember(member, token);
+        return new AddedMember(member, initialPassword);
     }
 
     public List<TeamMember> members(Caller caller, String teamId) {
         existing(teamId);
-        if (!caller.canSeeTeam(teamId)) {
-            throw new ProblemException(Problem.of(403, "other-team", "Forbidden",
-                    "the members of another team are shown to leads only"));
+        if (!caller.actsFor(teamId) && !caller.readsEverything()) {
+            throw Refusals.otherTeam("the members of a team are shown to its own people, analysts and administrators");
         }
         return TeamMember.list("teamId = ?1 order by email", teamId);
     }
 
+    /**
+     * The member can no longer sign in, refresh or exchange a personal access token; an access token
+     * already issued runs out within its lifetime (minutes).
+     */
     public void deactivate(Caller caller, String teamId, String email) {
-        caller.requireLead();
+        requireLeadOf(caller, teamId);
         TeamMember member = TeamMember.byEmail(email);
-        if (member == null || !member.teamId.equals(teamId)) {
+        if (member == null || !teamId.equals(member.teamId)) {
             throw ProblemException.notFound("member of team " + teamId, email);
         }
-        // the token is refused from the next request on: it is looked up on every request
         member.active = false;
     }
 
     /** The first active lead of a team (the oldest), who takes over escalated cases; null if it has none. */
     public static TeamMember firstActiveLead(String teamId) {
         return TeamMember.find("teamId = ?1 and role = ?2 and active = true order by createdAt, email", teamId,
-                Caller.LEAD).firstResult();
+                Roles.LEAD).firstResult();
+    }
+
+    /** A lead manages the teams it leads (its token's teams); the administrator every team. */
+    private static void requireLeadOf(Caller caller, String teamId) {
+        if (!caller.isAdmin() && !(caller.has(Roles.LEAD) && caller.inTeam(teamId))) {
+            throw Refusals.otherTeam("only a lead of team " + teamId + " (or an administrator) may change it or its members");
+        }
     }
 
     private static List<Problem.Violation> validate(Settings request, List<Problem.Violation> formViolations) {

@@ -16,6 +16,16 @@ public final class Refusals {
     private Refusals() {
     }
 
+    /** 403: the caller's role allows the operation, but not on another team's things. */
+    public static ProblemException otherTeam(String detail) {
+        return new ProblemException(Problem.of(403, "other-team", "Forbidden", detail));
+    }
+
+    /** 403: the caller's role allows the operation on a team's things, but this one concerns every team. */
+    public static ProblemException adminOnly(String detail) {
+        return new ProblemException(Problem.of(403, "admin-only", "Forbidden", detail));
+    }
+
     /** Answers 400 naming every violation, sorted by field, if there is any. */
     public static void refuseIfAny(List<Problem.Violation> violations) {
         if (!violations.isEmpty()) {

@@ -19,12 +19,14 @@ import io.feedbackloop.action.cases.api.CaseView;
 import io.feedbackloop.action.cases.api.NewComment;
 import io.feedbackloop.action.cases.api.StatusChange;
 import io.feedbackloop.action.rest.RequestForms;
-import io.feedbackloop.action.teams.Caller;
-import io.feedbackloop.action.teams.CallerAuthenticator;
 import io.feedbackloop.action.validation.Refusals;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
+import io.feedbackloop.kit.security.Caller;
+import io.feedbackloop.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,19 +51,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The case API for ops. Every call needs {@code Authorization: Bearer <token>}: a team member's
- * personal token (agents see and work their own team's cases; leads every case) or the admin token.
- * Support channels have no token here. Changes answer with the case as it now is; send its
+ * The case API for ops. Every call needs {@code Authorization: Bearer <access token>}: agents and
+ * leads see and work their own teams' cases, analysts read every case, administrators do everything.
+ * Support channels have no access here. Changes answer with the case as it now is; send its
  * {@code version} (also the {@code ETag}) back as {@code If-Match} to refuse to change a case someone
  * else changed since you read it.
  */
 @Path("/api/v1/cases")
 @Tag(name = "Cases", description = "Work the cases: list, read, assign, comment, reply, close, reopen, audit")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityScheme(securitySchemeName = "member-token", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "a team member's personal token (mbr_...) or the admin token")
-@SecurityRequirement(name = "member-token")
-@APIResponse(responseCode = "401", description = "No token, an unknown token, or a deactivated member's")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "an access token of the loop's issuer (POST /auth/token) or of the company's own OIDC provider")
+@SecurityRequirement(name = "bearer")
+// the injected Caller is the one of this request
+@RequestScoped
 public class CaseResource {
 
     private static final Set<String> STATUSES = Set.of("open", "in_progress", "waiting_customer", "closed");
@@ -70,7 +73,7 @@ public class CaseResource {
     private static final int MAX_LIMIT = 200;
 
     @Inject
-    CallerAuthenticator authenticator;
+    Caller caller;
 
     @Inject
     CaseQueries queries;
@@ -82,14 +85,14 @@ public class CaseResource {
     RequestForms forms;
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "List cases, the most urgent deadline first",
             description = "Sorted by the earliest deadline still to be met (first response, then resolution); closed "
                     + "cases last. Agents see their own team's cases only. Follow `next` (as `cursor`) for the next page. "
                     + "`status` and `priority` take several values (repeated or comma-separated).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "An unknown status or priority, a bad limit, cursor or id")
-    public CasePage list(@HeaderParam("Authorization") String authorization,
-                         @Parameter(description = "owner team id") @QueryParam("team") String team,
+    public CasePage list(@Parameter(description = "owner team id") @QueryParam("team") String team,
                          @Parameter(description = "open, in_progress, waiting_customer, closed")
                          @QueryParam("status") List<String> status,
                          @Parameter(description = "low, normal, high, critical") @QueryParam("priority") List<String> priority,
@@ -102,7 +105,6 @@ public class CaseResource {
                          @QueryParam("feedbackId") String feedbackId,
                          @QueryParam("cursor") String cursor,
                          @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit) {
-        Caller caller = authenticator.authenticate(authorization);
         List<Problem.Violation> violations = new ArrayList<>();
         List<String> statuses = values("status", status, STATUSES, violations);
         List<String> priorities = values("priority", priority, PRIORITIES, violations);
@@ -136,33 +138,34 @@ public class CaseResource {
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid(violations));
         }
-        String who = "me".equals(assignee) ? caller.person() : blankToNull(assignee);
+        String who = "me".equals(assignee) ? caller.name() : blankToNull(assignee);
         CaseFilter filter = new CaseFilter(blankToNull(team), statuses, priorities, blankToNull(theme), who,
                 overdueOnly, feedback);
         return CaseMapper.toPage(queries.list(caller, filter, blankToNull(cursor), pageSize));
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(summary = "Show a case: the feedback, owner, deadlines with the time left, comments, resolution")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "Unknown case, or another team's case for an agent")
-    public RestResponse<CaseView> get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
-        Caller caller = authenticator.authenticate(authorization);
+    public RestResponse<CaseView> get(@PathParam("id") String id) {
         return tagged(queries.find(caller, RequestIds.parse("id", id)));
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/audit")
     @Operation(summary = "Every change of a case, oldest first: who, when, what")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuditEntryView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "Unknown case, or another team's case for an agent")
-    public List<AuditEntryView> audit(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
-        Caller caller = authenticator.authenticate(authorization);
+    public List<AuditEntryView> audit(@PathParam("id") String id) {
         return queries.audit(caller, RequestIds.parse("id", id)).stream().map(CaseMapper::toView).toList();
     }
 
     @PUT
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
     @Path("/{id}/assignee")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign the case to an active member of its owner team, or unassign it (null)")
@@ -170,15 +173,14 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "Not an active member of the owner team")
     @APIResponse(responseCode = "409", description = "The case is closed, or was changed concurrently")
     public RestResponse<CaseView> assign(@PathParam("id") String id, AssigneeChange change,
-                                         @HeaderParam("Authorization") String authorization,
                                          @HeaderParam("If-Match") String ifMatch) {
-        Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(change, List.of());
         return tagged(commands.assign(caller, caseId, version(ifMatch), change.assignee()));
     }
 
     @POST
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
     @Path("/{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write an internal note, or reply to the customer",
@@ -188,9 +190,7 @@ public class CaseResource {
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid visibility or text")
     public RestResponse<CaseView> comment(@PathParam("id") String id, NewComment comment,
-                                          @HeaderParam("Authorization") String authorization,
                                           @HeaderParam("If-Match") String ifMatch) {
-        Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(comment, List.of());
         CaseView view = CaseMapper.toView(commands.comment(caller, caseId, version(ifMatch), comment.visibility(),
@@ -200,21 +200,21 @@ public class CaseResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move an open case along: open, in_progress, waiting_customer")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The case is closed (reopen it first), or was changed concurrently")
     public RestResponse<CaseView> status(@PathParam("id") String id, StatusChange change,
-                                         @HeaderParam("Authorization") String authorization,
                                          @HeaderParam("If-Match") String ifMatch) {
-        Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(change, List.of());
         return tagged(commands.changeStatus(caller, caseId, version(ifMatch), change.status()));
     }
 
     @POST
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close the case with its resolution",
@@ -223,9 +223,7 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "Unknown resolution code, missing root cause or resolution text")
     @APIResponse(responseCode = "409", description = "Already closed, or changed concurrently")
     public RestResponse<CaseView> close(@PathParam("id") String id, CaseClosing closing,
-                                        @HeaderParam("Authorization") String authorization,
                                         @HeaderParam("If-Match") String ifMatch) {
-        Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(closing, closing == null ? List.of() : closing.crossFieldViolations());
         return tagged(commands.close(caller, caseId, version(ifMatch), closing.resolutionCode(), closing.rootCause(),
@@ -233,6 +231,7 @@ public class CaseResource {
     }
 
     @POST
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reopen a closed case",
@@ -240,9 +239,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The case is not closed, or was changed concurrently")
     public RestResponse<CaseView> reopen(@PathParam("id") String id, CaseReopening reopening,
-                                         @HeaderParam("Authorization") String authorization,
                                          @HeaderParam("If-Match") String ifMatch) {
-        Caller caller = authenticator.authenticate(authorization);
         UUID caseId = RequestIds.parse("id", id);
         valid(reopening, List.of());
         return tagged(commands.reopen(caller, caseId, version(ifMatch), reopening.reason()));

@@ -2,14 +2,15 @@ package io.feedbackloop.action.metrics.rest;
 
 import io.feedbackloop.action.metrics.LoopMetrics;
 import io.feedbackloop.action.metrics.api.LoopMetricsView;
-import io.feedbackloop.action.teams.CallerAuthenticator;
+import io.feedbackloop.kit.security.Caller;
+import io.feedbackloop.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,17 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/loop-metrics")
 @Tag(name = "Loop metrics")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "member-token")
-@APIResponse(responseCode = "401", description = "No token, an unknown token, or a deactivated member's")
+@SecurityRequirement(name = "bearer")
+// the injected Caller is the one of this request
+@RequestScoped
 public class LoopMetricsResource {
 
     @Inject
-    CallerAuthenticator authenticator;
+    Caller caller;
 
     @Inject
     LoopMetrics metrics;
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "Closed-loop rate, median times to first response and to close, SLA-met percentages",
             description = """
                     Over the cases opened in [from, to) (a cohort: each figure describes those cases as they are \
@@ -48,8 +51,7 @@ public class LoopMetricsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LoopMetricsView.class)))
     @APIResponse(responseCode = "400", description = "Invalid period, theme or grouping")
     @APIResponse(responseCode = "403", description = "An agent asked for another team")
-    public LoopMetricsView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                               @Parameter(description = "ISO instant or date (UTC); default: 30 days before to")
+    public LoopMetricsView get(@Parameter(description = "ISO instant or date (UTC); default: 30 days before to")
                                @QueryParam("from") String from,
                                @Parameter(description = "exclusive; ISO instant or date (UTC); default: now")
                                @QueryParam("to") String to,
@@ -59,7 +61,7 @@ public class LoopMetricsResource {
                                @Parameter(schema = @Schema(type = SchemaType.STRING,
                                        enumeration = {"team", "theme", "week", "month"}))
                                @QueryParam("groupBy") String groupBy) {
-        return LoopMetricsMapper.view(metrics.metrics(authenticator.authenticate(authorization), from, to, team,
+        return LoopMetricsMapper.view(metrics.metrics(caller, from, to, team,
                 theme, groupBy));
     }
 }

@@ -3,8 +3,8 @@ package io.feedbackloop.action.teams.rest;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 
+import io.feedbackloop.action.identity.TeamMember;
 import io.feedbackloop.action.teams.Team;
-import io.feedbackloop.action.teams.TeamMember;
 import io.feedbackloop.action.teams.Teams;
 import io.feedbackloop.action.teams.api.MemberRequest;
 import io.feedbackloop.action.teams.api.MemberView;
@@ -26,7 +26,7 @@ final class TeamMapper {
     }
 
     static Teams.NewMember newMember(MemberRequest request) {
-        return new Teams.NewMember(request.email(), request.name(), request.role());
+        return new Teams.NewMember(request.email(), request.name(), request.role(), request.password());
     }
 
     static TeamView view(Team team) {
@@ -42,6 +42,6 @@ final class TeamMapper {
     static NewMemberView view(Teams.AddedMember added) {
         TeamMember member = added.member();
         return new NewMemberView(member.email, member.name, member.role, member.teamId, member.active,
-                member.createdAt, added.token());
+                member.createdAt, added.initialPassword());
     }
 }
