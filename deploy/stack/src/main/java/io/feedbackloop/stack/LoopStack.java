@@ -38,6 +38,8 @@ public final class LoopStack implements AutoCloseable {
     private final MailServer mail;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private String adminPassword;
+    private String adminAccessToken;
+    private long adminAccessTokenFetched;
     private String webChannelKey;
     /** Generated per run: signs the unsubscribe links in the notifier's messages. */
     private final String linkSigningSecret = "sig_" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -186,9 +188,16 @@ public final class LoopStack implements AutoCloseable {
         return adminPassword;
     }
 
-    /** Signs the administrator in at feedback-action and returns a fresh access token (valid 15 minutes). */
-    public String adminAccessToken() {
-        return SignIn.accessToken(service("feedback-action").baseUrl(), ADMIN_EMAIL, adminPassword);
+    /**
+     * An access token of the administrator. Signed in again when the last one is ten minutes old (they
+     * live fifteen), not at every call: the token endpoint throttles repeated sign-ins of one person.
+     */
+    public synchronized String adminAccessToken() {
+        if (adminAccessToken == null || System.nanoTime() - adminAccessTokenFetched > Duration.ofMinutes(10).toNanos()) {
+            adminAccessToken = SignIn.accessToken(service("feedback-action").baseUrl(), ADMIN_EMAIL, adminPassword);
+            adminAccessTokenFetched = System.nanoTime();
+        }
+        return adminAccessToken;
     }
 
     public KafkaBroker broker() {
