@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.feedbackloop.stack.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -22,8 +22,7 @@ final class ConsumerLag {
 
     /** Records not yet consumed, per consumer group of the four services. */
     static Map<String, Long> byGroup(String bootstrapServers) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaBroker.superUserClient(bootstrapServers);
         Map<String, Long> lagByGroup = new LinkedHashMap<>();
         try (Admin admin = Admin.create(props)) {
             for (String group : GROUPS) {

@@ -214,7 +214,7 @@ public final class LoopBenchmark {
             stack.service(module).close();
         }
         String ingest = stack.service("feedback-ingest").baseUrl();
-        String key = IngestAdmin.issueKey(ingest, stack.adminToken(), "email");
+        String key = IngestAdmin.issueKey(ingest, stack.adminAccessToken(), "email");
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/api/v1/feedback/import"))
                 .timeout(Duration.ofHours(1)).header("Content-Type", "text/csv").header("X-Api-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> exportOf(importRows, runId))).build();

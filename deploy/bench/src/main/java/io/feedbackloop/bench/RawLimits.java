@@ -41,7 +41,8 @@ final class RawLimits {
     static KafkaProducerLimit kafkaProducer(KafkaBroker broker, String topic, int records, int recordSize) {
         String output = broker.runTool("org.apache.kafka.tools.ProducerPerformance", List.of(
                 "--topic", topic, "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + broker.bootstrapServers(),
+                "--throughput", "-1", "--producer.config", broker.superUserClientConfig().toString(),
+                "--producer-props", "bootstrap.servers=" + broker.bootstrapServers(),
                 "acks=all", "enable.idempotence=true", "linger.ms=5"));
         Matcher summary = PRODUCER_SUMMARY.matcher(output);
         String last = null;

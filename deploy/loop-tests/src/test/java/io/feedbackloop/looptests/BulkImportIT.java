@@ -12,16 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.feedbackloop.stack.FreePorts;
 import io.feedbackloop.stack.GeneratedFile;
 import io.feedbackloop.stack.IngestAdmin;
-import io.feedbackloop.stack.KafkaBroker;
 import io.feedbackloop.stack.LoopStack;
-import io.feedbackloop.stack.LoopTopics;
-import io.feedbackloop.stack.PostgresServer;
 import io.feedbackloop.stack.ServiceProcess;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -39,45 +34,32 @@ class BulkImportIT {
     private static final Logger LOG = Logger.getLogger(BulkImportIT.class);
     private static final int ROWS = Integer.getInteger("import.rows", 1_000_000);
     private static final String HEAP = "-Xmx128m";
-    private static KafkaBroker broker;
-    private static PostgresServer postgres;
+    private static LoopStack stack;
     private static ServiceProcess ingest;
 
+    /**
+     * The whole loop (feedback-action issues the administrator's token that creates the channel key),
+     * with ingest restarted on the small heap under test.
+     */
     @BeforeAll
     static void startIngest() throws Exception {
-        Path work = Files.createTempDirectory("loop-import");
-        broker = KafkaBroker.start(work.resolve("kafka"), 0);
-        broker.createTopics(LoopTopics.all(), LoopTopics.PARTITIONS);
-        postgres = PostgresServer.start(work.resolve("postgres"), 0, false);
-        int port = FreePorts.find();
-        ingest = ServiceProcess.create("feedback-ingest", LoopStack.repositoryRoot().resolve("feedback-ingest"), port,
-                        Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
-                                "QUARKUS_DATASOURCE_JDBC_URL", postgres.recreateDatabase("ingest"),
-                                "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
-                                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                                "INGEST_ADMIN_TOKEN", "import-admin"),
-                        work.resolve("logs"))
-                .withJvmOptions(List.of(HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"))
+        stack = LoopStack.start(LoopStack.repositoryRoot(), Files.createTempDirectory("loop-import"), false, false);
+        ingest = stack.service("feedback-ingest");
+        ingest.close();
+        ingest.withJvmOptions(List.of(HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"))
                 .start().awaitReady(Duration.ofSeconds(120));
     }
 
     @AfterAll
     static void stop() {
-        if (ingest != null) {
-            ingest.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void aMillionRowExportImportsWithinABoundedHeap() throws Exception {
-        String key = IngestAdmin.issueKey(ingest.baseUrl(), "import-admin", "email");
+        String key = IngestAdmin.issueKey(ingest.baseUrl(), stack.adminAccessToken(), "email");
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.baseUrl() + "/api/v1/feedback/import"))
                 .timeout(Duration.ofMinutes(40))
                 .header("Content-Type", "text/csv")

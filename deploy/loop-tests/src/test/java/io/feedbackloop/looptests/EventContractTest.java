@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.feedbackloop.stack.KafkaAccess;
 import io.feedbackloop.stack.LoopStack;
 import io.feedbackloop.stack.LoopTopics;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The event contract as people watching the topics read it: each service's AsyncAPI document
  * names exactly the topics its code reads (application.properties) and every topic has one
- * producer whose JSON Schema exists with an example that has every required field.
+ * producer whose JSON Schema exists with an example that has every required field. The broker's
+ * ACLs ({@link KafkaAccess}) grant each service exactly what its documents and configuration say.
  */
 class EventContractTest {
 
@@ -54,11 +56,16 @@ class EventContractTest {
         return topics;
     }
 
-    private static Set<String> consumedInConfig(String service) throws IOException {
+    private static Properties applicationProperties(String service) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(module(service).resolve("src/main/resources/application.properties"))) {
             properties.load(in);
         }
+        return properties;
+    }
+
+    private static Set<String> consumedInConfig(String service) throws IOException {
+        Properties properties = applicationProperties(service);
         Set<String> topics = new TreeSet<>();
         properties.stringPropertyNames().stream()
                 .filter(name -> name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
@@ -71,6 +78,24 @@ class EventContractTest {
         for (String service : SERVICES) {
             assertEquals(consumedInConfig(service), topics(asyncApi(service), "receive"),
                     service + ": asyncapi.yaml 'receive' operations vs mp.messaging.incoming.*.topic");
+        }
+    }
+
+    @Test
+    void eachServicesKafkaPrincipalIsGrantedExactlyWhatItsConfigurationAndContractUse() throws IOException {
+        assertEquals(SERVICES, KafkaAccess.PRINCIPALS.stream().map(KafkaAccess.Principal::service).toList());
+        for (String service : SERVICES) {
+            KafkaAccess.Principal principal = KafkaAccess.of(service);
+            Properties properties = applicationProperties(service);
+            assertEquals(properties.getProperty("mp.messaging.connector.smallrye-kafka.group.id"), principal.group(),
+                    service + ": consumer group");
+            assertEquals(consumedInConfig(service), new TreeSet<>(principal.reads()), service + ": topics read");
+            Set<String> written = topics(asyncApi(service), "send");
+            properties.stringPropertyNames().stream()
+                    .filter(name -> name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic"))
+                    .forEach(name -> written.add(properties.getProperty(name)));
+            assertEquals(written, new TreeSet<>(principal.writes()),
+                    service + ": topics written (asyncapi 'send' operations and dead-letter topics)");
         }
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.feedbackloop.stack.LoopStack;
 import io.feedbackloop.stack.LoopTopics;
 import io.feedbackloop.stack.MailMessage;
+import io.feedbackloop.stack.SignIn;
 import io.feedbackloop.stack.TopicProbe;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole loop as it runs in production: four service processes, one Kafka broker, one
  * PostgreSQL server, one SMTP server. A support channel posts feedback over REST; the customer's
- * email arrives; every topic on the way carries one CloudEvent keyed by the feedback id.
+ * email arrives; every topic on the way carries one CloudEvent keyed by the feedback id. People
+ * sign in at feedback-action and call every service with the token they got.
  */
 class LoopEndToEndIT {
 
@@ -187,13 +189,13 @@ class LoopEndToEndIT {
                 "feedback-action", List.of("cases_opened_total", "cases_open", "cases_overdue"),
                 "closeloop-notifier", List.of("followups_sent_total", "outbox_backlog"));
         for (var service : expected.entrySet()) {
-            String metrics = http("GET", service.getKey(), "/q/metrics", null).body();
+            String metrics = management(service.getKey(), "/q/metrics");
             for (String name : service.getValue()) {
                 assertTrue(metrics.contains("\n" + name), service.getKey() + " has no " + name);
             }
             assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), service.getKey() + " shows no consumer lag");
             assertTrue(!metrics.contains(email), service.getKey() + " puts personal data into metrics");
-            String ready = http("GET", service.getKey(), "/q/health/ready", null).body();
+            String ready = management(service.getKey(), "/q/health/ready");
             assertTrue(ready.contains("\"status\": \"UP\"") || ready.contains("\"status\":\"UP\""), ready);
             assertTrue(ready.toLowerCase().contains("database"), service.getKey() + " readiness ignores the database: " + ready);
             assertTrue(ready.toLowerCase().contains("messaging"), service.getKey() + " readiness ignores Kafka: " + ready);
@@ -221,14 +223,71 @@ class LoopEndToEndIT {
         assertEquals("followed_up", client.awaitStage(id, "followed_up", Duration.ofSeconds(60)).at("/loop/stage").asText());
     }
 
+    /**
+     * An agent signs in and works the case of a detractor's feedback with nothing but its token: the
+     * administrator signs in, adds the agent with a password to the team that owns the case, the
+     * agent signs in at {@code /auth/token}, finds the case, answers the customer and closes it.
+     */
+    @Test
+    void anAgentSignsInAndWorksACaseWithItsToken() throws Exception {
+        String email = "olga." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String id = LoopClient.JSON.readTree(client.submit(email, "Olga", "en", 1, "The parcel never came").body())
+                .get("id").asText();
+        topics.await(LoopTopics.ACTION_OPENED, r -> id.equals(r.key()), 1, Duration.ofSeconds(60));
+
+        String agent = "agent." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String password = "Agent-" + UUID.randomUUID();
+        HttpResponse<String> added = http("POST", "feedback-action", "/api/v1/teams/customer-care/members",
+                LoopClient.JSON.createObjectNode().put("email", agent).put("name", "Agent Smith").put("role", "agent")
+                        .put("password", password).toString());
+        assertEquals(201, added.statusCode(), added.body());
+        String token = SignIn.accessToken(stack.service("feedback-action").baseUrl(), agent, password);
+
+        HttpResponse<String> unauthenticated = call("GET", "feedback-action", "/api/v1/cases?feedbackId=" + id, null, null);
+        assertEquals(401, unauthenticated.statusCode(), "cases are not public");
+        HttpResponse<String> cases = call("GET", "feedback-action", "/api/v1/cases?feedbackId=" + id, null, token);
+        assertEquals(200, cases.statusCode(), cases.body());
+        JsonNode found = LoopClient.JSON.readTree(cases.body()).findValue("items");
+        assertEquals(1, found.size(), cases.body());
+        String caseId = found.get(0).get("id").asText();
+
+        HttpResponse<String> reply = call("POST", "feedback-action", "/api/v1/cases/" + caseId + "/comments",
+                "{\"visibility\":\"customer\",\"text\":\"We are sorry: a new parcel leaves today.\"}", token);
+        assertEquals(200, reply.statusCode(), reply.body());
+        HttpResponse<String> closed = call("POST", "feedback-action", "/api/v1/cases/" + caseId + "/close",
+                "{\"resolutionCode\":\"replaced\",\"rootCause\":\"lost by the courier\","
+                        + "\"resolutionText\":\"A new parcel was sent.\"}", token);
+        assertEquals(200, closed.statusCode(), closed.body());
+        assertEquals("closed", LoopClient.JSON.readTree(closed.body()).get("status").asText(), closed.body());
+        assertTrue(closed.body().contains(agent), "the case records the agent who worked it: " + closed.body());
+
+        HttpResponse<String> channelKeys = call("POST", "feedback-ingest", "/api/v1/admin/channels/chat/keys", "{}", token);
+        assertEquals(403, channelKeys.statusCode(), "an agent issues no channel keys: " + channelKeys.body());
+    }
+
+    /** Health and metrics live on each service's management port, apart from the API. */
+    private static String management(String service, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.service(service).managementUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Calls a service as this run's administrator. */
     private static HttpResponse<String> http(String method, String service, String path, String json) throws Exception {
+        return call(method, service, path, json, stack.adminAccessToken());
+    }
+
+    private static HttpResponse<String> call(String method, String service, String path, String json, String token)
+            throws Exception {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(stack.service(service).baseUrl() + path))
-                .header("Authorization", "Bearer " + stack.adminToken())
                 .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                         : java.net.http.HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -13,9 +13,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes the deployment files under {@code deploy/}: Kubernetes manifests (Strimzi Kafka with a
- * KafkaTopic for every topic and dead-letter topic, one PostgreSQL per service, the four
- * services) and a docker-compose file. They are generated from the same sources as the local
- * run ({@link LoopStack#SERVICES}, {@link LoopTopics}, {@link ServiceSettings}), so a new topic or
+ * KafkaTopic for every topic and dead-letter topic and a KafkaUser per service with its ACLs, one
+ * PostgreSQL per service, Keycloak with the loop's realm, the four services) and a docker-compose
+ * file. They are generated from the same sources as the local run ({@link LoopStack#SERVICES},
+ * {@link LoopTopics}, {@link KafkaAccess}, {@link ServiceSettings}), so a new topic, grant or
  * setting cannot be forgotten; {@code EventContractTest}'s neighbour {@code DeploymentManifestsTest}
  * fails when the committed files differ from what this writes.
  *
@@ -31,6 +32,14 @@ public final class DeploymentManifests {
     static final String SECRET = "feedback-loop-secrets";
     static final long WEEK_MS = 7L * 24 * 3600 * 1000;
     static final String VERSION = "1.0.0";
+    /** Clients reach Kafka over TLS and sign in with SCRAM on this listener. */
+    static final int KAFKA_TLS_PORT = 9093;
+    static final String REALM = "feedback-loop";
+    /** What Keycloak writes into {@code iss}: its public address, the one people's browsers sign in at. */
+    static final String KEYCLOAK_PUBLIC_URL = "https://auth.feedback.example.com";
+    static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:26.4";
+    /** The roles of the identity model, as realm roles in Keycloak. */
+    static final List<String> ROLES = List.of("agent", "lead", "analyst", "admin");
 
     private DeploymentManifests() {
     }
@@ -39,7 +48,9 @@ public final class DeploymentManifests {
     public static Map<String, String> render() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("deploy/k8s/kafka.yaml", kafka());
+        files.put("deploy/k8s/kafka-users.yaml", kafkaUsers());
         files.put("deploy/k8s/postgres.yaml", postgres());
+        files.put("deploy/k8s/keycloak.yaml", keycloak());
         for (LoopStack.Service service : LoopStack.SERVICES) {
             files.put("deploy/k8s/" + service.module() + ".yaml", deployment(service));
         }
@@ -87,11 +98,16 @@ public final class DeploymentManifests {
                     strimzi.io/kraft: enabled
                 spec:
                   kafka:
+                    # the only listener: TLS, and every client signs in as its own KafkaUser
                     listeners:
-                      - name: plain
-                        port: 9092
+                      - name: tls
+                        port: %2$d
                         type: internal
-                        tls: false
+                        tls: true
+                        authentication:
+                          type: scram-sha-512
+                    authorization:
+                      type: simple
                     config:
                       default.replication.factor: 3
                       min.insync.replicas: 2
@@ -101,7 +117,8 @@ public final class DeploymentManifests {
                       auto.create.topics.enable: false
                   entityOperator:
                     topicOperator: {}
-                """.formatted(CLUSTER));
+                    userOperator: {}
+                """.formatted(CLUSTER, KAFKA_TLS_PORT));
         for (String topic : LoopTopics.all()) {
             y.append("""
                     ---
@@ -123,6 +140,51 @@ public final class DeploymentManifests {
         return y.toString();
     }
 
+    /**
+     * One KafkaUser per service, named like it: SCRAM credentials in a Secret of the same name (key
+     * {@code sasl.jaas.config}) and the ACLs of {@link KafkaAccess}, as the local broker grants them.
+     */
+    private static String kafkaUsers() {
+        StringBuilder y = new StringBuilder(HEADER);
+        y.append("# Each service is its own Kafka principal: it writes the topics it owns (and the dead-letter topics\n")
+                .append("# of what it reads), reads what it consumes, in its own consumer group. Nothing else.\n");
+        boolean first = true;
+        for (KafkaAccess.Principal principal : KafkaAccess.PRINCIPALS) {
+            if (!first) {
+                y.append("---\n");
+            }
+            first = false;
+            y.append("""
+                    apiVersion: kafka.strimzi.io/v1beta2
+                    kind: KafkaUser
+                    metadata:
+                      name: %s
+                      labels:
+                        strimzi.io/cluster: %s
+                    spec:
+                      authentication:
+                        type: scram-sha-512
+                      authorization:
+                        type: simple
+                        acls:
+                    """.formatted(principal.user(), CLUSTER));
+            principal.writes().forEach(topic -> y.append(acl("topic", topic, "Write, Describe")));
+            principal.reads().forEach(topic -> y.append(acl("topic", topic, "Read, Describe")));
+            y.append(acl("group", principal.group(), "Read"));
+        }
+        return y.toString();
+    }
+
+    private static String acl(String type, String name, String operations) {
+        return """
+                      - resource:
+                          type: %s
+                          name: %s
+                          patternType: literal
+                        operations: [%s]
+                """.formatted(type, name, operations);
+    }
+
     /** Dead letters wait four weeks for someone to look at them; everything else is kept a week. */
     static long retentionMs(String topic) {
         return topic.endsWith(".dlq") ? 4 * WEEK_MS : WEEK_MS;
@@ -130,10 +192,11 @@ public final class DeploymentManifests {
 
     private static String postgres() {
         StringBuilder y = new StringBuilder(HEADER);
-        y.append("# One PostgreSQL per service: no service reads another's tables.\n");
+        y.append("# One PostgreSQL per service, and Keycloak's own: nobody reads another's tables.\n");
         boolean first = true;
-        for (LoopStack.Service service : LoopStack.SERVICES) {
-            String db = service.database();
+        List<String> databases = new java.util.ArrayList<>(LoopStack.SERVICES.stream().map(LoopStack.Service::database).toList());
+        databases.add("keycloak");
+        for (String db : databases) {
             if (!first) {
                 y.append("---\n");
             }
@@ -199,13 +262,13 @@ public final class DeploymentManifests {
                         app.kubernetes.io/name: %1$s-db
                       ports:
                         - port: 5432
-                    """.formatted(db, dbPasswordKey(service), CLUSTER, SECRET));
+                    """.formatted(db, dbPasswordKey(db), CLUSTER, SECRET));
         }
         return y.toString();
     }
 
-    static String dbPasswordKey(LoopStack.Service service) {
-        return service.database().toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
+    static String dbPasswordKey(String database) {
+        return database.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
     }
 
     /** The value of a plain setting in Kubernetes. */
@@ -213,12 +276,24 @@ public final class DeploymentManifests {
         return switch (name) {
             case "QUARKUS_DATASOURCE_JDBC_URL" -> "jdbc:postgresql://" + service.database() + "-db:5432/" + service.database();
             case "QUARKUS_DATASOURCE_USERNAME" -> service.database();
-            case "KAFKA_BOOTSTRAP_SERVERS" -> CLUSTER + "-kafka-bootstrap:9092";
+            case "KAFKA_BOOTSTRAP_SERVERS" -> CLUSTER + "-kafka-bootstrap:" + KAFKA_TLS_PORT;
+            case "KAFKA_SECURITY_PROTOCOL" -> "SASL_SSL";
+            case "KAFKA_SASL_MECHANISM" -> KafkaAccess.MECHANISM;
+            case "AUTH_ISSUER" -> KEYCLOAK_PUBLIC_URL + "/realms/" + REALM;
+            case "AUTH_JWKS_URL" -> "http://keycloak:8080/realms/" + REALM + "/protocol/openid-connect/certs";
+            case "AUTH_ADMIN_EMAIL" -> "admin@feedback.example.com";
             case "QUARKUS_MAILER_HOST" -> "smtp-relay";
             case "QUARKUS_MAILER_PORT" -> "587";
             case "FOLLOWUP_PUBLIC_URL" -> "https://feedback.example.com/notifier";
             default -> throw new IllegalStateException("no Kubernetes value for " + name);
         };
+    }
+
+    private static void appendSecretRef(StringBuilder env, String field, String secret, String key) {
+        env.append(field).append("valueFrom:\n")
+                .append(field).append("  secretKeyRef:\n")
+                .append(field).append("    name: ").append(secret).append('\n')
+                .append(field).append("    key: ").append(key).append('\n');
     }
 
     private static String deployment(LoopStack.Service service) {
@@ -227,14 +302,22 @@ public final class DeploymentManifests {
         StringBuilder env = new StringBuilder();
         env.append(item).append("- name: QUARKUS_HTTP_PORT\n").append(field).append("value: \"8080\"\n");
         env.append(item).append("- name: QUARKUS_LOG_CONSOLE_JSON_ENABLED\n").append(field).append("value: \"true\"\n");
+        // Keycloak puts realm roles under realm_access.roles; the built-in issuer uses groups
+        env.append(item).append("- name: AUTH_ROLES_CLAIM\n").append(field).append("value: \"realm_access/roles\"\n");
+        // trust the Strimzi cluster CA for the TLS listener, straight from its Secret (PEM, no keystore file)
+        env.append(item).append("- name: KAFKA_SSL_TRUSTSTORE_TYPE\n").append(field).append("value: \"PEM\"\n");
+        env.append(item).append("- name: KAFKA_SSL_TRUSTSTORE_CERTIFICATES\n");
+        appendSecretRef(env, field, CLUSTER + "-cluster-ca-cert", "ca.crt");
         for (ServiceSettings.Setting setting : ServiceSettings.required(service.module())) {
             env.append(item).append("- name: ").append(setting.name()).append('\n');
             if (setting.kind() == ServiceSettings.Kind.SECRET) {
-                String key = setting.name().equals("QUARKUS_DATASOURCE_PASSWORD") ? dbPasswordKey(service) : setting.name();
-                env.append(field).append("valueFrom:\n")
-                        .append(field).append("  secretKeyRef:\n")
-                        .append(field).append("    name: ").append(SECRET).append('\n')
-                        .append(field).append("    key: ").append(key).append('\n');
+                switch (setting.name()) {
+                    case "QUARKUS_DATASOURCE_PASSWORD" -> appendSecretRef(env, field, SECRET, dbPasswordKey(service.database()));
+                    // the Secret the User Operator writes for the service's KafkaUser
+                    case "KAFKA_SASL_JAAS_CONFIG" -> appendSecretRef(env, field, KafkaAccess.of(service.module()).user(),
+                            "sasl.jaas.config");
+                    default -> appendSecretRef(env, field, SECRET, setting.name());
+                }
             } else {
                 env.append(field).append("value: \"").append(kubernetesValue(service, setting.name())).append("\"\n");
             }
@@ -263,7 +346,7 @@ public final class DeploymentManifests {
                       annotations:
                         prometheus.io/scrape: "true"
                         prometheus.io/path: /q/metrics
-                        prometheus.io/port: "8080"
+                        prometheus.io/port: "%5$d"
                     spec:
                       containers:
                         - name: %1$s
@@ -271,16 +354,19 @@ public final class DeploymentManifests {
                           ports:
                             - name: http
                               containerPort: 8080
+                            # health and metrics: the management interface, never behind the public Service
+                            - name: management
+                              containerPort: %5$d
                           env:
                 %4$s          readinessProbe:
                             httpGet:
                               path: /q/health/ready
-                              port: http
+                              port: management
                             periodSeconds: 5
                           livenessProbe:
                             httpGet:
                               path: /q/health/live
-                              port: http
+                              port: management
                             initialDelaySeconds: 30
                             periodSeconds: 10
                           resources:
@@ -303,7 +389,180 @@ public final class DeploymentManifests {
                     - name: http
                       port: 80
                       targetPort: http
-                """.formatted(service.module(), CLUSTER, VERSION, env);
+                """.formatted(service.module(), CLUSTER, VERSION, env, service.localManagementPort());
+    }
+
+    /**
+     * Keycloak as the company's OIDC provider: the realm {@value #REALM} is imported at start from a
+     * ConfigMap, with the loop's roles as realm roles, a public client for people (the console, curl)
+     * whose tokens carry the audience {@code feedback-loop}, the email as {@code upn} and the user
+     * attribute {@code teams} as the {@code teams} claim. People, passwords and team attributes are
+     * managed in Keycloak.
+     */
+    private static String keycloak() {
+        StringBuilder roles = new StringBuilder();
+        for (String role : ROLES) {
+            roles.append(roles.isEmpty() ? "" : ",\n").append("          {\"name\": \"").append(role).append("\"}");
+        }
+        String realm = """
+                {
+                  "realm": "%1$s",
+                  "enabled": true,
+                  "sslRequired": "external",
+                  "accessTokenLifespan": 900,
+                  "bruteForceProtected": true,
+                  "passwordPolicy": "length(12) and notUsername",
+                  "roles": {
+                    "realm": [
+                %2$s
+                    ]
+                  },
+                  "clients": [
+                    {
+                      "clientId": "feedback-loop-console",
+                      "name": "Feedback loop console and scripts",
+                      "enabled": true,
+                      "publicClient": true,
+                      "standardFlowEnabled": true,
+                      "directAccessGrantsEnabled": true,
+                      "redirectUris": ["https://feedback.example.com/*"],
+                      "webOrigins": ["https://feedback.example.com"],
+                      "protocolMappers": [
+                        {
+                          "name": "audience feedback-loop",
+                          "protocol": "openid-connect",
+                          "protocolMapper": "oidc-audience-mapper",
+                          "config": {"included.custom.audience": "feedback-loop", "access.token.claim": "true", "id.token.claim": "false"}
+                        },
+                        {
+                          "name": "teams",
+                          "protocol": "openid-connect",
+                          "protocolMapper": "oidc-usermodel-attribute-mapper",
+                          "config": {"user.attribute": "teams", "claim.name": "teams", "jsonType.label": "String",
+                                     "multivalued": "true", "access.token.claim": "true", "id.token.claim": "true", "userinfo.token.claim": "true"}
+                        },
+                        {
+                          "name": "upn",
+                          "protocol": "openid-connect",
+                          "protocolMapper": "oidc-usermodel-property-mapper",
+                          "config": {"user.attribute": "email", "claim.name": "upn", "jsonType.label": "String",
+                                     "access.token.claim": "true", "id.token.claim": "true"}
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """.formatted(REALM, roles);
+        return HEADER + """
+                # Keycloak: the company's OIDC provider for the loop; the services verify its tokens (AUTH_ISSUER,
+                # AUTH_JWKS_URL, AUTH_ROLES_CLAIM=realm_access/roles). Its database is keycloak-db (postgres.yaml).
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: keycloak-realm
+                  labels:
+                    app.kubernetes.io/name: keycloak
+                    app.kubernetes.io/part-of: %1$s
+                data:
+                  %2$s-realm.json: |
+                %3$s---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: keycloak
+                  labels:
+                    app.kubernetes.io/name: keycloak
+                    app.kubernetes.io/part-of: %1$s
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels:
+                      app.kubernetes.io/name: keycloak
+                  template:
+                    metadata:
+                      labels:
+                        app.kubernetes.io/name: keycloak
+                        app.kubernetes.io/part-of: %1$s
+                    spec:
+                      containers:
+                        - name: keycloak
+                          image: %4$s
+                          args: [start, --import-realm]
+                          env:
+                            - name: KC_HOSTNAME
+                              value: "%5$s"
+                            - name: KC_HOSTNAME_BACKCHANNEL_DYNAMIC
+                              value: "true"
+                            - name: KC_HTTP_ENABLED
+                              value: "true"
+                            - name: KC_PROXY_HEADERS
+                              value: "xforwarded"
+                            - name: KC_HEALTH_ENABLED
+                              value: "true"
+                            - name: KC_DB
+                              value: "postgres"
+                            - name: KC_DB_URL
+                              value: "jdbc:postgresql://keycloak-db:5432/keycloak"
+                            - name: KC_DB_USERNAME
+                              value: "keycloak"
+                            - name: KC_DB_PASSWORD
+                              valueFrom:
+                                secretKeyRef:
+                                  name: %6$s
+                                  key: %7$s
+                            - name: KC_BOOTSTRAP_ADMIN_USERNAME
+                              value: "keycloak-admin"
+                            - name: KC_BOOTSTRAP_ADMIN_PASSWORD
+                              valueFrom:
+                                secretKeyRef:
+                                  name: %6$s
+                                  key: KEYCLOAK_ADMIN_PASSWORD
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                            - name: management
+                              containerPort: 9000
+                          readinessProbe:
+                            httpGet:
+                              path: /health/ready
+                              port: management
+                            periodSeconds: 5
+                          livenessProbe:
+                            httpGet:
+                              path: /health/live
+                              port: management
+                            initialDelaySeconds: 60
+                            periodSeconds: 10
+                          volumeMounts:
+                            - name: realm
+                              mountPath: /opt/keycloak/data/import
+                              readOnly: true
+                          resources:
+                            requests:
+                              cpu: 250m
+                              memory: 512Mi
+                            limits:
+                              memory: 1Gi
+                      volumes:
+                        - name: realm
+                          configMap:
+                            name: keycloak-realm
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: keycloak
+                  labels:
+                    app.kubernetes.io/name: keycloak
+                spec:
+                  selector:
+                    app.kubernetes.io/name: keycloak
+                  ports:
+                    - name: http
+                      port: 8080
+                      targetPort: http
+                """.formatted(CLUSTER, REALM, realm.indent(4), KEYCLOAK_IMAGE, KEYCLOAK_PUBLIC_URL, SECRET,
+                dbPasswordKey("keycloak"));
     }
 
     // ---------------------------------------------------------------- docker-compose
@@ -314,6 +573,13 @@ public final class DeploymentManifests {
             case "QUARKUS_DATASOURCE_USERNAME" -> "postgres";
             case "QUARKUS_DATASOURCE_PASSWORD" -> "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}";
             case "KAFKA_BOOTSTRAP_SERVERS" -> "kafka:9092";
+            // one host, one network: the compose broker has no SASL (the stack and Strimzi have per-service users)
+            case "KAFKA_SECURITY_PROTOCOL" -> "PLAINTEXT";
+            case "KAFKA_SASL_MECHANISM" -> KafkaAccess.MECHANISM;
+            case "KAFKA_SASL_JAAS_CONFIG" -> "";
+            case "AUTH_ISSUER" -> "http://localhost:8083/auth";
+            case "AUTH_JWKS_URL" -> "http://feedback-action:8080/auth/jwks";
+            case "AUTH_ADMIN_EMAIL" -> LoopStack.ADMIN_EMAIL;
             case "QUARKUS_MAILER_HOST" -> "mail";
             case "QUARKUS_MAILER_PORT" -> "1025";
             case "FOLLOWUP_PUBLIC_URL" -> "http://localhost:" + service.localPort();
@@ -325,8 +591,9 @@ public final class DeploymentManifests {
         StringBuilder y = new StringBuilder(HEADER);
         y.append("""
                 # For people with Docker: `./mvnw -DskipTests package`, then, with POSTGRES_PASSWORD,
-                # INGEST_ADMIN_TOKEN, ACTION_ADMIN_TOKEN and FOLLOWUP_SIGNING_SECRET in the environment
+                # AUTH_ADMIN_PASSWORD (12+ characters) and FOLLOWUP_SIGNING_SECRET in the environment
                 # (or deploy/.env): `docker compose -f deploy/docker-compose.yml up --build`.
+                # Sign in at http://localhost:8083/auth/token as admin@feedback-loop.local.
                 services:
                   kafka:
                     image: apache/kafka:4.2.1

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Issues channel API keys through feedback-ingest's admin API, as an operator would. */
+/** Issues channel API keys through feedback-ingest's admin API, as an operator would (with an admin's access token). */
 public final class IngestAdmin {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -17,10 +17,10 @@ public final class IngestAdmin {
     private IngestAdmin() {
     }
 
-    public static String issueKey(String ingestUrl, String adminToken, String channel) {
+    public static String issueKey(String ingestUrl, String adminAccessToken, String channel) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/admin/channels/" + channel + "/keys"))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + adminToken)
+                .header("Authorization", "Bearer " + adminAccessToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"loop-stack\"}")).build();
         try {

@@ -20,22 +20,26 @@ public final class LoopStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LoopStack.class);
 
-    /** Service module, its database, and the port it listens on in the local run. */
-    public record Service(String module, String database, int localPort) {
+    /** Service module, its database, and the ports of its API and of its health and metrics in the local run. */
+    public record Service(String module, String database, int localPort, int localManagementPort) {
     }
 
     public static final List<Service> SERVICES = List.of(
-            new Service("feedback-ingest", "ingest", 8081),
-            new Service("feedback-categorize", "categorize", 8082),
-            new Service("feedback-action", "action", 8083),
-            new Service("closeloop-notifier", "notifier", 8084));
+            new Service("feedback-ingest", "ingest", 8081, 9181),
+            new Service("feedback-categorize", "categorize", 8082, 9182),
+            new Service("feedback-action", "action", 8083, 9183),
+            new Service("closeloop-notifier", "notifier", 8084, 9184));
+
+    /** The built-in issuer's first administrator in every stack; the password is made up per run. */
+    public static final String ADMIN_EMAIL = "admin@feedback-loop.local";
 
     private final KafkaBroker broker;
     private final PostgresServer postgres;
     private final MailServer mail;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    /** Generated per run, never stored: manages channel API keys in feedback-ingest. */
-    private final String adminToken = "adm_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    private String adminPassword;
+    private String adminAccessToken;
+    private long adminAccessTokenFetched;
     private String webChannelKey;
     /** Generated per run: signs the unsubscribe links in the notifier's messages. */
     private final String linkSigningSecret = "sig_" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -91,20 +95,32 @@ public final class LoopStack implements AutoCloseable {
 
     private void startServices(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData,
                                Map<String, String> serviceEnvironment) {
+        adminPassword = adminPassword(workDirectory, keepData);
+        Map<String, int[]> ports = new LinkedHashMap<>();
+        for (Service service : SERVICES) {
+            ports.put(service.module(), localPorts ? new int[] {service.localPort(), service.localManagementPort()}
+                    : new int[] {FreePorts.find(), FreePorts.find()});
+        }
+        // feedback-action is the issuer of everybody's tokens; the others verify them with its published keys
+        String issuer = "http://127.0.0.1:" + ports.get("feedback-action")[0] + "/auth";
         for (Service service : SERVICES) {
             String jdbcUrl = keepData ? postgres.ensureDatabase(service.database())
                     : postgres.recreateDatabase(service.database());
             Map<String, String> env = new LinkedHashMap<>();
-            int port = localPorts ? service.localPort() : FreePorts.find();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            int port = ports.get(service.module())[0];
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            broker.serviceCredentials(service.module()).forEach((name, value) -> env.put(environmentName("kafka." + name), value));
+            env.put("AUTH_ISSUER", issuer);
+            env.put("AUTH_JWKS_URL", issuer + "/jwks");
+            if (service.module().equals("feedback-action")) {
+                env.put("AUTH_ADMIN_EMAIL", ADMIN_EMAIL);
+                env.put("AUTH_ADMIN_PASSWORD", adminPassword);
+            }
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.port()));
-            env.put("INGEST_ADMIN_TOKEN", adminToken);
-            env.put("ACTION_ADMIN_TOKEN", adminToken);
             env.put("FOLLOWUP_SIGNING_SECRET", linkSigningSecret);
             env.put("FOLLOWUP_PUBLIC_URL", "http://localhost:" + port);
             if (!localPorts) {
@@ -120,12 +136,46 @@ public final class LoopStack implements AutoCloseable {
                 }
             }
             services.put(service.module(), ServiceProcess.create(service.module(),
-                    repositoryRoot.resolve(service.module()), port, env, workDirectory.resolve("logs")));
+                    repositoryRoot.resolve(service.module()), port, ports.get(service.module())[1], env,
+                    workDirectory.resolve("logs")));
         }
         // start all four at once (they are independent), then wait for each
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
-        webChannelKey = IngestAdmin.issueKey(service("feedback-ingest").baseUrl(), adminToken, "web");
+        webChannelKey = IngestAdmin.issueKey(service("feedback-ingest").baseUrl(), adminAccessToken(), "web");
+    }
+
+    /** {@code kafka.sasl.jaas.config} → {@code KAFKA_SASL_JAAS_CONFIG}, the name Quarkus reads from the environment. */
+    static String environmentName(String property) {
+        return property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * The administrator's password: random for every stack that starts empty; the local run keeps its
+     * data, and feedback-action seeds its administrator only once, so that one keeps the password of
+     * its first run next to the data (owner-only).
+     */
+    private static String adminPassword(Path workDirectory, boolean keepData) {
+        if (!keepData) {
+            return RandomSecrets.password(20);
+        }
+        Path file = workDirectory.resolve("admin-password");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            String password = RandomSecrets.password(20);
+            Files.createDirectories(workDirectory);
+            Files.writeString(file, password);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // nothing to tighten on a non-POSIX file system
+            }
+            return password;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** An API key of the "web" channel, issued when the stack started. */
@@ -133,8 +183,21 @@ public final class LoopStack implements AutoCloseable {
         return webChannelKey;
     }
 
-    public String adminToken() {
-        return adminToken;
+    /** The administrator's password of this run (email {@link #ADMIN_EMAIL}). */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /**
+     * An access token of the administrator. Signed in again when the last one is ten minutes old (they
+     * live fifteen), not at every call: the token endpoint throttles repeated sign-ins of one person.
+     */
+    public synchronized String adminAccessToken() {
+        if (adminAccessToken == null || System.nanoTime() - adminAccessTokenFetched > Duration.ofMinutes(10).toNanos()) {
+            adminAccessToken = SignIn.accessToken(service("feedback-action").baseUrl(), ADMIN_EMAIL, adminPassword);
+            adminAccessTokenFetched = System.nanoTime();
+        }
+        return adminAccessToken;
     }
 
     public KafkaBroker broker() {
@@ -190,27 +253,32 @@ public final class LoopStack implements AutoCloseable {
             stopped.countDown();
         }));
         String ingest = stack.service("feedback-ingest").baseUrl();
+        String action = stack.service("feedback-action").baseUrl();
         StringBuilder banner = new StringBuilder("\n=== Feedback loop is running ===\n");
         for (ServiceProcess service : stack.services.values()) {
-            banner.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui, log: %s)%n", service.name(),
-                    service.baseUrl(), service.baseUrl(), root.relativize(service.logFile())));
+            banner.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui, health and metrics: %s/q/health, log: %s)%n",
+                    service.name(), service.baseUrl(), service.baseUrl(), service.managementUrl(),
+                    root.relativize(service.logFile())));
         }
-        banner.append(String.format("  %-20s %s%n", "Kafka", stack.broker.bootstrapServers()));
+        banner.append(String.format("  %-20s %s (SASL/SCRAM; each service signs in as itself)%n", "Kafka",
+                stack.broker.bootstrapServers()));
         banner.append(String.format("  %-20s %s%n", "PostgreSQL", stack.postgres.jdbcUrl("<service>")));
         banner.append(String.format("  %-20s 127.0.0.1:%d (emails are printed below)%n", "SMTP", stack.mail.port()));
-        banner.append("\nWalk one feedback through the loop:\n")
+        banner.append("\nAdministrator of this run:  ").append(ADMIN_EMAIL).append("  password: ").append(stack.adminPassword)
+                .append("\nSign in (access tokens last 15 minutes; the answer also holds a refresh token):\n")
+                .append("  TOKEN=$(curl -s ").append(action).append("/auth/token -d grant_type=password \\\n")
+                .append("       --data-urlencode username=").append(ADMIN_EMAIL)
+                .append(" --data-urlencode 'password=").append(stack.adminPassword).append("' | jq -r .access_token)\n")
+                .append("  curl -s -H \"Authorization: Bearer $TOKEN\" ").append(action).append("/api/v1/cases\n")
+                .append("The same token issues keys for other channels:\n  curl -s -X POST ").append(ingest)
+                .append("/api/v1/admin/channels/chat/keys -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{}'\n")
+                .append("\nWalk one feedback through the loop (the web channel's API key was issued at start):\n")
                 .append("  curl -s -X POST ").append(ingest).append("/api/v1/feedback -H 'Content-Type: application/json' \\\n")
                 .append("       -H 'X-Api-Key: ").append(stack.webChannelKey).append("' \\\n")
                 .append("       -d '{\"customer\":{\"id\":\"c-42\",\"email\":\"anna@example.com\",\"name\":\"Anna\",\"locale\":\"en\"},")
                 .append("\"channel\":\"web\",\"npsScore\":3,\"text\":\"Checkout kept failing\"}'\n")
                 .append("  curl -s -H 'X-Api-Key: ").append(stack.webChannelKey).append("' ").append(ingest)
                 .append("/api/v1/feedback/<id from the answer>   # watch the loop status\n")
-                .append("\nThe web channel's API key above was issued at start. Issue keys for other channels with the admin token\n")
-                .append("of this run:\n  curl -s -X POST ").append(ingest).append("/api/v1/admin/channels/chat/keys -H 'Authorization: Bearer ")
-                .append(stack.adminToken).append("' -H 'Content-Type: application/json' -d '{}'\n")
-                .append("The same token is feedback-action's administrator (teams, members, rules); cases of this run:\n")
-                .append("  curl -s -H 'Authorization: Bearer ").append(stack.adminToken).append("' ")
-                .append(stack.service("feedback-action").baseUrl()).append("/api/v1/cases\n")
                 .append("\nCtrl-C stops everything.\n");
         LOG.info(banner);
         printArrivingMail(stack.mail, stopped);

@@ -7,11 +7,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Real infrastructure for a service's {@code @QuarkusTest}s: a Kafka broker in a child JVM, an
  * embedded PostgreSQL server with the service's database, and (with {@code mail=true}) an SMTP
  * server. Started once per test JVM and shared by every test class of the module.
+ *
+ * <p>The service signs in to Kafka as its own principal ({@link KafkaAccess}), so its tests run
+ * under the same ACLs as production. Which service it is comes from the {@code service} argument,
+ * else from the {@code database} argument (ingest → feedback-ingest, ...), else from
+ * {@code quarkus.application.name}.
  *
  * <pre>
  * &#64;QuarkusTestResource(value = LoopTestResource.class, restrictToAnnotatedClass = false,
@@ -25,12 +31,23 @@ public class LoopTestResource implements QuarkusTestResourceLifecycleManager {
     private static MailServer mail;
 
     private String database = "service";
+    private String service;
     private boolean withMail;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        service = initArgs.get("service");
         withMail = Boolean.parseBoolean(initArgs.getOrDefault("mail", "false"));
+    }
+
+    private String service() {
+        if (service != null) {
+            return service;
+        }
+        return LoopStack.SERVICES.stream().filter(s -> s.database().equals(database)).map(LoopStack.Service::module)
+                .findFirst()
+                .orElseGet(() -> ConfigProvider.getConfig().getValue("quarkus.application.name", String.class));
     }
 
     @Override
@@ -38,6 +55,7 @@ public class LoopTestResource implements QuarkusTestResourceLifecycleManager {
         startInfrastructure(withMail);
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        broker.serviceCredentials(service()).forEach((name, value) -> config.put("kafka." + name, value));
         config.put("quarkus.datasource.jdbc.url", postgres.ensureDatabase(database));
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());

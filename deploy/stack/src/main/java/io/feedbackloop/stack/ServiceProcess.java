@@ -27,15 +27,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path runJar;
     private final int httpPort;
+    private final int managementPort;
     private final Map<String, String> env;
     private final Path logFile;
     private List<String> jvmOptions = defaultJvmOptions();
     private Process process;
 
-    private ServiceProcess(String name, Path runJar, int httpPort, Map<String, String> env, Path logFile) {
+    private ServiceProcess(String name, Path runJar, int httpPort, int managementPort, Map<String, String> env,
+                           Path logFile) {
         this.name = name;
         this.runJar = runJar;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.env = env;
         this.logFile = logFile;
     }
@@ -54,13 +57,20 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    public static ServiceProcess create(String name, Path moduleDirectory, int httpPort, Map<String, String> env,
-                                        Path logDirectory) {
+    /**
+     * A service listening on {@code httpPort} for its API and on {@code managementPort} for health and
+     * metrics; both ports are handed to it here ({@code QUARKUS_HTTP_PORT}, {@code MANAGEMENT_PORT}).
+     */
+    public static ServiceProcess create(String name, Path moduleDirectory, int httpPort, int managementPort,
+                                        Map<String, String> env, Path logDirectory) {
         Path runJar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(runJar)) {
             throw new IllegalStateException(runJar + " is missing: build the services first (./mvnw -DskipTests package)");
         }
-        return new ServiceProcess(name, runJar, httpPort, env, logDirectory.resolve(name + ".log"));
+        Map<String, String> withPorts = new java.util.LinkedHashMap<>(env);
+        withPorts.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        withPorts.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        return new ServiceProcess(name, runJar, httpPort, managementPort, withPorts, logDirectory.resolve(name + ".log"));
     }
 
     public synchronized ServiceProcess start() {
@@ -76,10 +86,10 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until {@code /q/health/ready} answers 200: database migrated, Kafka reachable. */
+    /** Waits until {@code /q/health/ready} on the management port answers 200: database migrated, Kafka reachable. */
     public ServiceProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (true) {
             if (!process.isAlive()) {
@@ -117,6 +127,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Where health ({@code /q/health}) and metrics ({@code /q/metrics}) are served, apart from the API. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path logFile() {

@@ -24,12 +24,16 @@ public final class ServiceSettings {
                 new Setting("QUARKUS_DATASOURCE_JDBC_URL", Kind.PLAIN, "the service's own PostgreSQL database"),
                 new Setting("QUARKUS_DATASOURCE_USERNAME", Kind.PLAIN, "its database user"),
                 new Setting("QUARKUS_DATASOURCE_PASSWORD", Kind.SECRET, "its database password"),
-                new Setting("KAFKA_BOOTSTRAP_SERVERS", Kind.PLAIN, "Kafka brokers")));
+                new Setting("KAFKA_BOOTSTRAP_SERVERS", Kind.PLAIN, "Kafka brokers"),
+                new Setting("KAFKA_SECURITY_PROTOCOL", Kind.PLAIN, "how it reaches Kafka (SASL over TLS or plaintext)"),
+                new Setting("KAFKA_SASL_MECHANISM", Kind.PLAIN, "how it signs in to Kafka (" + KafkaAccess.MECHANISM + ")"),
+                new Setting("KAFKA_SASL_JAAS_CONFIG", Kind.SECRET, "its own Kafka principal and password"),
+                new Setting("AUTH_ISSUER", Kind.PLAIN, "the issuer its bearer tokens must name"),
+                new Setting("AUTH_JWKS_URL", Kind.PLAIN, "where the issuer publishes its signing keys")));
         switch (module) {
-            case "feedback-ingest" -> settings.add(new Setting("INGEST_ADMIN_TOKEN", Kind.SECRET,
-                    "manages channel keys, surveys and erasures"));
-            case "feedback-action" -> settings.add(new Setting("ACTION_ADMIN_TOKEN", Kind.SECRET,
-                    "sets up teams, members and rules"));
+            case "feedback-action" -> settings.addAll(List.of(
+                    new Setting("AUTH_ADMIN_EMAIL", Kind.PLAIN, "the first administrator of the built-in issuer"),
+                    new Setting("AUTH_ADMIN_PASSWORD", Kind.SECRET, "that administrator's first password (12+ characters)")));
             case "closeloop-notifier" -> settings.addAll(List.of(
                     new Setting("QUARKUS_MAILER_HOST", Kind.PLAIN, "SMTP server"),
                     new Setting("QUARKUS_MAILER_PORT", Kind.PLAIN, "SMTP port"),

@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Watches topics the way an ops team would (a consumer group of its own, from the earliest
- * offset) and publishes records the way another service would. Test tooling.
+ * offset) and publishes records the way another service would. Test tooling: it signs in as the
+ * broker's super user ({@link KafkaBroker#superUserClient}), so it may read and write every topic.
  */
 public final class TopicProbe implements AutoCloseable {
 
@@ -35,8 +36,7 @@ public final class TopicProbe implements AutoCloseable {
 
     private TopicProbe(String bootstrapServers, List<String> topics) {
         this.bootstrapServers = bootstrapServers;
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaBroker.superUserClient(bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "topic-probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
@@ -120,8 +120,7 @@ public final class TopicProbe implements AutoCloseable {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Properties props = KafkaBroker.superUserClient(bootstrapServers);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
