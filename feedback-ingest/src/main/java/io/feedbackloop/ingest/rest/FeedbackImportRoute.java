@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
@@ -18,6 +17,7 @@ import io.feedbackloop.ingest.mapping.FeedbackMapper;
 import io.feedbackloop.ingest.rest.security.AbuseLimitFilter;
 import io.feedbackloop.ingest.rest.security.AbuseLimits;
 import io.feedbackloop.ingest.rest.security.ApiKeyAuthenticationMechanism;
+import io.feedbackloop.ingest.rest.security.Callers;
 import io.feedbackloop.ingest.service.FeedbackImporter;
 import io.feedbackloop.ingest.service.ImportRow;
 import io.feedbackloop.kit.problem.Problem;
@@ -25,7 +25,6 @@ import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.Violations;
 import io.feedbackloop.kit.ratelimit.RateLimitExceededException;
 import io.feedbackloop.kit.security.Caller;
-import io.feedbackloop.kit.security.CallerProducer;
 import io.feedbackloop.kit.security.Roles;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -122,19 +121,13 @@ public class FeedbackImportRoute {
                     "send the export as text/csv or application/x-ndjson"));
             return;
         }
-        Caller caller = callerOf(identity);
+        Caller caller = Callers.of(identity);
         spool(request).compose(file -> vertx.executeBlocking(() -> importSpooled(caller, format, file), false))
                 .onSuccess(report -> context.response().setStatusCode(200)
                         .putHeader("Content-Type", "application/json").end(json(report)))
                 .onFailure(failure -> respond(context, problemOf(failure)));
     }
 
-    /** As the kit's CallerProducer makes it, which needs the REST layer's request scope. */
-    private static Caller callerOf(SecurityIdentity identity) {
-        String channel = identity.getAttribute(CallerProducer.CHANNEL_ATTRIBUTE);
-        return channel != null ? Caller.ofChannel(channel)
-                : Caller.person(identity.getPrincipal().getName(), identity.getRoles(), Set.of());
-    }
 
     private Future<Path> spool(HttpServerRequest request) {
         Path file;

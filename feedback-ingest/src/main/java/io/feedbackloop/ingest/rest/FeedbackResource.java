@@ -11,12 +11,13 @@ import io.feedbackloop.ingest.api.FeedbackSubmission;
 import io.feedbackloop.ingest.api.FeedbackView;
 import io.feedbackloop.ingest.mapping.FeedbackMapper;
 import io.feedbackloop.ingest.model.FeedbackFilter;
+import io.feedbackloop.ingest.rest.security.Callers;
 import io.feedbackloop.ingest.service.FeedbackService;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
-import io.feedbackloop.kit.security.Caller;
 import io.feedbackloop.kit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -55,7 +56,7 @@ public class FeedbackResource {
     FeedbackService service;
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @Inject
     FeedbackMapper mapper;
@@ -89,7 +90,8 @@ public class FeedbackResource {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("Idempotency-Key", "Size",
                     "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters"))));
         }
-        FeedbackService.Accepted accepted = service.accept(caller, FeedbackMapper.toNewFeedback(submission),
+        FeedbackService.Accepted accepted = service.accept(Callers.of(identity),
+                FeedbackMapper.toNewFeedback(submission),
                 idempotencyKey, submission);
         FeedbackView feedback = mapper.toView(accepted.feedback());
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/feedback/" + feedback.id()))
@@ -107,7 +109,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "404", description = "Unknown id (or another channel's feedback)")
     @RolesAllowed({Roles.CHANNEL, Roles.ANALYST, Roles.ADMIN})
     public FeedbackView get(@PathParam("id") String id) {
-        return mapper.toView(service.find(caller, RequestIds.parse("id", id)));
+        return mapper.toView(service.find(Callers.of(identity), RequestIds.parse("id", id)));
     }
 
     @PATCH
@@ -119,7 +121,8 @@ public class FeedbackResource {
     @APIResponse(responseCode = "409", description = "The feedback already has a different comment")
     @RolesAllowed({Roles.CHANNEL, Roles.ADMIN})
     public FeedbackView comment(@PathParam("id") String id, @NotNull @Valid CommentPatch patch) {
-        return mapper.toView(service.comment(caller, RequestIds.parse("id", id), patch.text(), patch.language()));
+        return mapper.toView(service.comment(Callers.of(identity), RequestIds.parse("id", id), patch.text(),
+                patch.language()));
     }
 
     @GET
@@ -137,7 +140,7 @@ public class FeedbackResource {
         int pageSize = pageSize(limit);
         FeedbackFilter filter = new FeedbackFilter(instant("from", from), instant("to", to),
                 channel == null ? null : Channels.parse(channel).wireName(), touchpoint, customerId);
-        return mapper.toPage(service.list(caller, filter, cursor, pageSize));
+        return mapper.toPage(service.list(Callers.of(identity), filter, cursor, pageSize));
     }
 
     private static int pageSize(String limit) {

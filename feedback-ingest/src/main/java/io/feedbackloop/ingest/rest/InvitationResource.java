@@ -7,10 +7,12 @@ import io.feedbackloop.ingest.api.InvitationView;
 import io.feedbackloop.ingest.mapping.CustomerMapper;
 import io.feedbackloop.ingest.mapping.InvitationMapper;
 import io.feedbackloop.ingest.rest.security.AbuseLimits;
+import io.feedbackloop.ingest.rest.security.Callers;
 import io.feedbackloop.ingest.service.InvitationService;
 import io.feedbackloop.kit.problem.RequestIds;
 import io.feedbackloop.kit.security.Caller;
 import io.feedbackloop.kit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,7 +52,7 @@ public class InvitationResource {
     AbuseLimits limits;
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,6 +76,7 @@ public class InvitationResource {
     @APIResponse(responseCode = "429", description = "The channel asked for more invitations this hour than allowed")
     @RolesAllowed({Roles.CHANNEL, Roles.ADMIN})
     public Response invite(@NotNull @Valid InvitationRequest request) {
+        Caller caller = Callers.of(identity);
         limits.admitInvitation(caller);
         InvitationService.Decision decision = invitations.invite(caller, request.surveyId(),
                 CustomerMapper.toContact(request.customer()), request.touchpoint(), request.reminderOf(),
@@ -96,6 +99,6 @@ public class InvitationResource {
     @APIResponse(responseCode = "404", description = "Unknown invitation (or another channel's)")
     @RolesAllowed({Roles.CHANNEL, Roles.ANALYST, Roles.ADMIN})
     public InvitationView get(@PathParam("id") String id) {
-        return InvitationMapper.toView(invitations.find(caller, RequestIds.parse("id", id)));
+        return InvitationMapper.toView(invitations.find(Callers.of(identity), RequestIds.parse("id", id)));
     }
 }
