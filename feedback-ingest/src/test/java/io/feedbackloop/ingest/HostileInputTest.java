@@ -1,6 +1,5 @@
 package io.feedbackloop.ingest;
 
-import static io.feedbackloop.ingest.IngestApi.ADMIN_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.feedbackloop.kit.security.Roles;
+import io.feedbackloop.kit.security.TestTokens;
 import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,7 +126,8 @@ class HostileInputTest {
             case 14 -> new Hostile("forged-admin", List.of("POST", "GET").get(random.nextInt(2)),
                     List.of("/api/v1/admin/channels/web/keys", "/api/v1/surveys", "/api/v1/customers/c-1/erasure")
                             .get(random.nextInt(3)),
-                    Map.of("Content-Type", "application/json", "Authorization", "Bearer " + ADMIN_TOKEN + "x"),
+                    Map.of("Content-Type", "application/json", "Authorization",
+                            TestTokens.bearer(TestTokens.signedByStranger("admin@example.org", Set.of(Roles.ADMIN), Set.of()))),
                     utf8("{}"), true);
             default -> { // wrong media type on the feedback paths, or ids that name nothing
                 String method = List.of("POST", "PATCH", "GET", "DELETE").get(random.nextInt(4));

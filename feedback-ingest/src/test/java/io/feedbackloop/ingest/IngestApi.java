@@ -5,20 +5,20 @@ import static io.restassured.RestAssured.given;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.feedbackloop.kit.security.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** How the tests call feedback-ingest: as an administrator or as a support channel with its key. */
+/** How the tests call feedback-ingest: as an administrator (a person's token) or as a support channel with its key. */
 final class IngestApi {
 
-    static final String ADMIN_TOKEN = "test-admin-token";
     private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
     private IngestApi() {
     }
 
     static RequestSpecification admin() {
-        return given().header("Authorization", "Bearer " + ADMIN_TOKEN);
+        return given().auth().oauth2(TestTokens.admin());
     }
 
     /** A request authenticated with a (shared, lazily issued) key of the channel. */

@@ -10,15 +10,23 @@ import static org.hamcrest.Matchers.hasItem;
 import java.time.Instant;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** What ops and integrators rely on besides the API itself: health, metrics, contracts. */
 @QuarkusTest
 class OperationsSurfaceTest {
 
+    /** Health and metrics are on the management interface, not on the API's port. */
+    private static RequestSpecification management() {
+        return given().port(ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001));
+    }
+
     @Test
     void readinessCoversTheDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
+        management().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
@@ -38,7 +46,13 @@ class OperationsSurfaceTest {
     }
 
     private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return management().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -1,17 +1,12 @@
 package io.feedbackloop.ingest.config;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** What an operator decides about the front door: who administers it, how often customers are asked, request sizes. */
+/** What an operator decides about the front door: how often customers are asked, request sizes. */
 @ConfigMapping(prefix = "ingest")
 public interface IngestConfig {
-
-    /** Manages channel keys, surveys and erasures as {@code Authorization: Bearer}; from the environment only. */
-    Optional<String> adminToken();
 
     /**
      * A customer asked (invited to any survey) within this many days is not asked again; 0 means

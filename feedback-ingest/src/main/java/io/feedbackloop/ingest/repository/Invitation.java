@@ -57,7 +57,13 @@ public class Invitation extends PanacheEntityBase {
     @Column(name = "reminder_of")
     public UUID reminderOf;
 
-    /** The business event that asked for this invitation; one invitation per event. */
+    /**
+     * The channel whose key asked for this invitation, which alone may see it; null when the loop
+     * itself (a business event) or an administrator asked.
+     */
+    public String channel;
+
+    /** The business event that asked for this invitation; one invitation per event and channel. */
     @Column(name = "event_id")
     public String eventId;
 
@@ -72,7 +78,10 @@ public class Invitation extends PanacheEntityBase {
         return reminderOf != null;
     }
 
-    public static Invitation byEventId(String eventId) {
-        return find("eventId", eventId).firstResult();
+    /** Event ids are the caller's own: two channels may use the same one for different events. */
+    public static Invitation byEventId(String channel, String eventId) {
+        // the expression of the unique index invitation_channel_event, so that it finds the row
+        return find("coalesce(channel, '') = ?1 AND eventId = ?2", channel == null ? "" : channel, eventId)
+                .firstResult();
     }
 }

@@ -6,14 +6,14 @@ import io.feedbackloop.ingest.api.ApiKeyView;
 import io.feedbackloop.ingest.api.KeyRequest;
 import io.feedbackloop.ingest.mapping.ApiKeyMapper;
 import io.feedbackloop.ingest.service.ApiKeyService;
-import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.kit.problem.RequestIds;
+import io.feedbackloop.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,29 +24,26 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin API: each support channel gets its own API keys. Requires the admin token. */
+/** Admin API: each support channel gets its own API keys. Administrators only. */
 @Path("/api/v1/admin/channels")
 @Tag(name = "Channel keys (admin)", description = "Issue and revoke the API keys of support channels")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.ADMIN)
 public class ChannelAdminResource {
 
     @Inject
     ApiKeyService keys;
-
-    @Inject
-    CallerAuthenticator authenticator;
 
     @POST
     @Path("/{channel}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API key for a channel", description = "The key is in this answer only; store it.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "401", description = "No or wrong admin token")
-    public Response issue(@PathParam("channel") String channel, @Valid KeyRequest request,
-                          @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
-        authenticator.requireAdmin(authorization, apiKey);
+    public Response issue(@PathParam("channel") String channel, @Valid KeyRequest request) {
         ApiKeyService.Issued issued = keys.issue(Channels.parse(channel), request == null ? null : request.label());
         return Response.status(201).entity(ApiKeyMapper.toView(issued.apiKey(), issued.key())).build();
     }
@@ -54,18 +51,14 @@ public class ChannelAdminResource {
     @GET
     @Path("/{channel}/keys")
     @Operation(summary = "List a channel's API keys (without the keys themselves)")
-    public List<ApiKeyView> list(@PathParam("channel") String channel, @HeaderParam("Authorization") String authorization,
-                                 @HeaderParam("X-Api-Key") String apiKey) {
-        authenticator.requireAdmin(authorization, apiKey);
+    public List<ApiKeyView> list(@PathParam("channel") String channel) {
         return keys.list(Channels.parse(channel)).stream().map(key -> ApiKeyMapper.toView(key, null)).toList();
     }
 
     @DELETE
     @Path("/{channel}/keys/{id}")
     @Operation(summary = "Revoke an API key; it stops working at once")
-    public ApiKeyView revoke(@PathParam("channel") String channel, @PathParam("id") String id,
-                             @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
-        authenticator.requireAdmin(authorization, apiKey);
+    public ApiKeyView revoke(@PathParam("channel") String channel, @PathParam("id") String id) {
         Channels.parse(channel);
         return ApiKeyMapper.toView(keys.revoke(RequestIds.parse("id", id)), null);
     }

@@ -10,13 +10,15 @@ import io.feedbackloop.ingest.api.FeedbackPage;
 import io.feedbackloop.ingest.api.FeedbackSubmission;
 import io.feedbackloop.ingest.api.FeedbackView;
 import io.feedbackloop.ingest.mapping.FeedbackMapper;
-import io.feedbackloop.ingest.model.Caller;
 import io.feedbackloop.ingest.model.FeedbackFilter;
-import io.feedbackloop.ingest.service.CallerAuthenticator;
+import io.feedbackloop.ingest.rest.security.Callers;
 import io.feedbackloop.ingest.service.FeedbackService;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.problem.RequestIds;
+import io.feedbackloop.kit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,21 +40,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/feedback")
 @Tag(name = "Feedback", description = "Submit feedback from a support channel and follow it through the loop")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
 public class FeedbackResource {
 
-    static final String API_KEY = "X-Api-Key";
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     @Inject
     FeedbackService service;
 
     @Inject
-    CallerAuthenticator authenticator;
+    SecurityIdentity identity;
 
     @Inject
     FeedbackMapper mapper;
@@ -76,20 +80,18 @@ public class FeedbackResource {
     @APIResponse(responseCode = "201", description = "Accepted into the loop (or an idempotent retry of it)",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; nothing was stored")
-    @APIResponse(responseCode = "401", description = "No valid API key")
     @APIResponse(responseCode = "403", description = "The key belongs to another channel")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request")
+    @RolesAllowed({Roles.CHANNEL, Roles.ADMIN})
     public Response submit(@NotNull @Valid FeedbackSubmission submission,
-                           @Parameter(description = "The channel's API key") @HeaderParam(API_KEY) String apiKey,
-                           @HeaderParam("Authorization") String authorization,
                            @Parameter(description = "Any unique string per logical request, at most 200 characters")
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Caller caller = authenticator.authenticate(apiKey, authorization);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("Idempotency-Key", "Size",
                     "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters"))));
         }
-        FeedbackService.Accepted accepted = service.accept(caller, FeedbackMapper.toNewFeedback(submission),
+        FeedbackService.Accepted accepted = service.accept(Callers.of(identity),
+                FeedbackMapper.toNewFeedback(submission),
                 idempotencyKey, submission);
         FeedbackView feedback = mapper.toView(accepted.feedback());
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/feedback/" + feedback.id()))
@@ -105,10 +107,9 @@ public class FeedbackResource {
     @Operation(summary = "Show a feedback and where it is in the loop")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id (or another channel's feedback)")
-    public FeedbackView get(@PathParam("id") String id, @HeaderParam(API_KEY) String apiKey,
-                            @HeaderParam("Authorization") String authorization) {
-        return mapper.toView(service.find(authenticator.authenticate(apiKey, authorization),
-                RequestIds.parse("id", id)));
+    @RolesAllowed({Roles.CHANNEL, Roles.ANALYST, Roles.ADMIN})
+    public FeedbackView get(@PathParam("id") String id) {
+        return mapper.toView(service.find(Callers.of(identity), RequestIds.parse("id", id)));
     }
 
     @PATCH
@@ -118,15 +119,16 @@ public class FeedbackResource {
             description = "Publishes feedback.commented.v1. The same comment again changes nothing; a different one is a 409.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "409", description = "The feedback already has a different comment")
-    public FeedbackView comment(@PathParam("id") String id, @NotNull @Valid CommentPatch patch,
-                                @HeaderParam(API_KEY) String apiKey, @HeaderParam("Authorization") String authorization) {
-        return mapper.toView(service.comment(authenticator.authenticate(apiKey, authorization),
-                RequestIds.parse("id", id), patch.text(), patch.language()));
+    @RolesAllowed({Roles.CHANNEL, Roles.ADMIN})
+    public FeedbackView comment(@PathParam("id") String id, @NotNull @Valid CommentPatch patch) {
+        return mapper.toView(service.comment(Callers.of(identity), RequestIds.parse("id", id), patch.text(),
+                patch.language()));
     }
 
     @GET
     @Operation(summary = "List feedback, newest first",
             description = "A channel key sees its own channel's feedback only. Follow nextCursor for the next page.")
+    @RolesAllowed({Roles.CHANNEL, Roles.ANALYST, Roles.ADMIN})
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackPage.class)))
     public FeedbackPage list(@Parameter(description = "received at or after (ISO-8601)") @QueryParam("from") String from,
                              @Parameter(description = "received before (ISO-8601)") @QueryParam("to") String to,
@@ -134,13 +136,11 @@ public class FeedbackResource {
                              @QueryParam("touchpoint") String touchpoint,
                              @QueryParam("customerId") String customerId,
                              @QueryParam("cursor") String cursor,
-                             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit,
-                             @HeaderParam(API_KEY) String apiKey, @HeaderParam("Authorization") String authorization) {
-        Caller caller = authenticator.authenticate(apiKey, authorization);
+                             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit) {
         int pageSize = pageSize(limit);
         FeedbackFilter filter = new FeedbackFilter(instant("from", from), instant("to", to),
                 channel == null ? null : Channels.parse(channel).wireName(), touchpoint, customerId);
-        return mapper.toPage(service.list(caller, filter, cursor, pageSize));
+        return mapper.toPage(service.list(Callers.of(identity), filter, cursor, pageSize));
     }
 
     private static int pageSize(String limit) {

@@ -6,15 +6,19 @@ import io.feedbackloop.ingest.api.InvitationRequest;
 import io.feedbackloop.ingest.api.InvitationView;
 import io.feedbackloop.ingest.mapping.CustomerMapper;
 import io.feedbackloop.ingest.mapping.InvitationMapper;
-import io.feedbackloop.ingest.service.CallerAuthenticator;
+import io.feedbackloop.ingest.rest.security.AbuseLimits;
+import io.feedbackloop.ingest.rest.security.Callers;
 import io.feedbackloop.ingest.service.InvitationService;
 import io.feedbackloop.kit.problem.RequestIds;
+import io.feedbackloop.kit.security.Caller;
+import io.feedbackloop.kit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,22 +29,30 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Business systems ask for a survey invitation when something happened; the contact-frequency rules decide. */
+/**
+ * Business systems ask for a survey invitation when something happened; the contact-frequency rules
+ * decide. An invitation a channel asked for is that channel's: other channels do not see it.
+ */
 @Path("/api/v1/invitations")
 @Tag(name = "Invitations", description = "Invite customers to answer a survey, within the contact-frequency rules")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
 public class InvitationResource {
 
     @Inject
     InvitationService invitations;
 
     @Inject
-    CallerAuthenticator authenticator;
+    AbuseLimits limits;
+
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,12 +73,12 @@ public class InvitationResource {
     @APIResponse(responseCode = "200", description = "Skipped by a rule (see reason); not retried",
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, unknown survey or wrong reminderOf")
-    @APIResponse(responseCode = "401", description = "No valid API key")
-    public Response invite(@NotNull @Valid InvitationRequest request,
-                           @Parameter(description = "A channel's API key") @HeaderParam("X-Api-Key") String apiKey,
-                           @HeaderParam("Authorization") String authorization) {
-        authenticator.authenticate(apiKey, authorization);
-        InvitationService.Decision decision = invitations.invite(request.surveyId(),
+    @APIResponse(responseCode = "429", description = "The channel asked for more invitations this hour than allowed")
+    @RolesAllowed({Roles.CHANNEL, Roles.ADMIN})
+    public Response invite(@NotNull @Valid InvitationRequest request) {
+        Caller caller = Callers.of(identity);
+        limits.admitInvitation(caller);
+        InvitationService.Decision decision = invitations.invite(caller, request.surveyId(),
                 CustomerMapper.toContact(request.customer()), request.touchpoint(), request.reminderOf(),
                 request.eventId());
         InvitationView invitation = InvitationMapper.toView(decision.invitation());
@@ -84,10 +96,9 @@ public class InvitationResource {
     @Path("/{id}")
     @Operation(summary = "Show an invitation and its answer, if any")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown invitation")
-    public InvitationView get(@PathParam("id") String id, @HeaderParam("X-Api-Key") String apiKey,
-                              @HeaderParam("Authorization") String authorization) {
-        authenticator.authenticate(apiKey, authorization);
-        return InvitationMapper.toView(invitations.find(RequestIds.parse("id", id)));
+    @APIResponse(responseCode = "404", description = "Unknown invitation (or another channel's)")
+    @RolesAllowed({Roles.CHANNEL, Roles.ANALYST, Roles.ADMIN})
+    public InvitationView get(@PathParam("id") String id) {
+        return InvitationMapper.toView(invitations.find(Callers.of(identity), RequestIds.parse("id", id)));
     }
 }

@@ -7,14 +7,14 @@ import io.feedbackloop.ingest.api.SurveyDefinition;
 import io.feedbackloop.ingest.api.SurveyStats;
 import io.feedbackloop.ingest.api.SurveyView;
 import io.feedbackloop.ingest.mapping.SurveyMapper;
-import io.feedbackloop.ingest.service.CallerAuthenticator;
 import io.feedbackloop.ingest.service.SurveyService;
+import io.feedbackloop.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,19 +27,21 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin API: the surveys customers are invited to, and how well each is answered. Requires the admin token. */
+/**
+ * The surveys customers are invited to, and how well each is answered: administrators define them,
+ * analysts (who read metrics) and administrators read them.
+ */
 @Path("/api/v1/surveys")
 @Tag(name = "Surveys (admin)", description = "Define surveys and see their response rates")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
 public class SurveyResource {
 
     @Inject
     SurveyService surveys;
-
-    @Inject
-    CallerAuthenticator authenticator;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,18 +53,16 @@ public class SurveyResource {
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SurveyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid definition; nothing was stored")
     @APIResponse(responseCode = "409", description = "A survey with this id exists")
-    public Response create(@NotNull @Valid SurveyDefinition definition,
-                           @HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
-        authenticator.requireAdmin(authorization, apiKey);
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@NotNull @Valid SurveyDefinition definition) {
         SurveyView survey = SurveyMapper.toView(surveys.create(SurveyMapper.toNewSurvey(definition)));
         return Response.created(URI.create("/api/v1/surveys/" + survey.id())).entity(survey).build();
     }
 
     @GET
     @Operation(summary = "List the surveys, oldest first")
-    public List<SurveyView> list(@HeaderParam("Authorization") String authorization,
-                                 @HeaderParam("X-Api-Key") String apiKey) {
-        authenticator.requireAdmin(authorization, apiKey);
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public List<SurveyView> list() {
         return surveys.list().stream().map(SurveyMapper::toView).toList();
     }
 
@@ -71,9 +71,8 @@ public class SurveyResource {
     @Operation(summary = "Show a survey")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyView.class)))
     @APIResponse(responseCode = "404", description = "Unknown survey")
-    public SurveyView get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
-                          @HeaderParam("X-Api-Key") String apiKey) {
-        authenticator.requireAdmin(authorization, apiKey);
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public SurveyView get(@PathParam("id") String id) {
         return SurveyMapper.toView(surveys.find(id));
     }
 
@@ -84,9 +83,8 @@ public class SurveyResource {
                     + "reminder counts for the invitation it reminds of.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyStats.class)))
     @APIResponse(responseCode = "404", description = "Unknown survey")
-    public SurveyStats stats(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
-                             @HeaderParam("X-Api-Key") String apiKey) {
-        authenticator.requireAdmin(authorization, apiKey);
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public SurveyStats stats(@PathParam("id") String id) {
         return SurveyMapper.toStats(surveys.stats(id));
     }
 }

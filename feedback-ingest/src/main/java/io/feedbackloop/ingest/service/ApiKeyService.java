@@ -2,6 +2,7 @@ package io.feedbackloop.ingest.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.feedbackloop.ingest.model.Channel;
@@ -36,6 +37,15 @@ public class ApiKeyService {
         apiKey.createdAt = clock.instant();
         apiKey.persist();
         return new Issued(apiKey, key);
+    }
+
+    /**
+     * The channel a key belongs to, looked up by its hash on every request so that a revoked key
+     * stops working at once; empty for an unknown or revoked key.
+     */
+    public Optional<String> channelOf(String key) {
+        ApiKey apiKey = ApiKey.byHash(Secrets.hash(key.trim()));
+        return apiKey == null || apiKey.revokedAt != null ? Optional.empty() : Optional.of(apiKey.channel);
     }
 
     public List<ApiKey> list(Channel channel) {

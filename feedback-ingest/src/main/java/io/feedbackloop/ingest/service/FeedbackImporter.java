@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.feedbackloop.ingest.config.IngestConfig;
-import io.feedbackloop.ingest.model.Caller;
 import io.feedbackloop.ingest.model.NewFeedback;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,7 +63,7 @@ public class FeedbackImporter {
         store(batch, tally);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("import of %d rows by %s: %d imported, %d duplicates, %d rejected in %d ms", tally.rows,
-                caller.admin() ? "admin" : caller.channel(), tally.imported, tally.duplicates, tally.rejected, millis);
+                caller.name(), tally.imported, tally.duplicates, tally.rejected, millis);
         return new ImportResult(tally.rows, tally.imported, tally.duplicates, tally.rejected, tally.errors,
                 tally.rejectedProblems > MAX_REPORTED_ERRORS, millis);
     }
@@ -81,7 +81,8 @@ public class FeedbackImporter {
 
     /** A channel key imports its own channel's feedback only. */
     private static ImportRow check(Caller caller, ImportRow row) {
-        if (row.feedback() == null || caller.canRead(row.feedback().channel().wireName())) {
+        if (row.feedback() == null || !caller.isChannel()
+                || caller.channel().equals(row.feedback().channel().wireName())) {
             return row;
         }
         return ImportRow.rejected(row.line(), List.of(new Problem.Violation("channel", "key-channel",

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.feedbackloop.ingest.model.Caller;
 import io.feedbackloop.ingest.model.FeedbackFilter;
 import io.feedbackloop.ingest.model.LoopStage;
 import io.feedbackloop.ingest.model.Metric;
@@ -24,6 +23,7 @@ import io.feedbackloop.kit.listing.KeysetPage;
 import io.feedbackloop.kit.listing.SqlConditions;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +62,7 @@ public class FeedbackService {
      */
     public Accepted accept(Caller caller, NewFeedback submission, String idempotencyKey, Object asSent) {
         String channel = submission.channel().wireName();
-        caller.requireChannel(channel);
+        requireOwnChannel(caller, channel);
         UUID id = UUID.randomUUID();
         String key = IdempotencyGuard.keyFor(idempotencyKey, submission.externalId());
         if (key != null) {
@@ -138,7 +138,7 @@ public class FeedbackService {
      */
     public StoredFeedback comment(Caller caller, UUID id, String comment, String language) {
         Feedback feedback = readable(caller, id);
-        caller.requireChannel(feedback.channel);
+        requireOwnChannel(caller, feedback.channel);
         String text = comment.trim();
         if (feedback.text != null) {
             if (feedback.text.equals(text)) {
@@ -165,7 +165,7 @@ public class FeedbackService {
     /** Newest first, keyset-paginated on (receivedAt, id) so pages stay stable while feedback arrives. */
     public KeysetPage<StoredFeedback> list(Caller caller, FeedbackFilter filter, String cursor, int limit) {
         String channel = filter.channel();
-        if (!caller.admin()) {
+        if (caller.isChannel()) {
             if (channel != null && !channel.equals(caller.channel())) {
                 throw new ProblemException(Problem.of(403, "wrong-channel", "Forbidden",
                         "this API key can only list feedback of channel '" + caller.channel() + "'"));
@@ -203,10 +203,18 @@ public class FeedbackService {
     /** A feedback of another channel is "not found" for a channel key: its existence is not disclosed. */
     private Feedback readable(Caller caller, UUID id) {
         Feedback feedback = Feedback.findById(id);
-        if (feedback == null || !caller.canRead(feedback.channel)) {
+        if (feedback == null || !caller.canReadChannel(feedback.channel)) {
             throw ProblemException.notFound("feedback", id);
         }
         return feedback;
+    }
+
+    /** A channel's key writes for its own channel only; an administrator writes for any. */
+    private static void requireOwnChannel(Caller caller, String feedbackChannel) {
+        if (caller.isChannel() && !caller.channel().equals(feedbackChannel)) {
+            throw new ProblemException(Problem.of(403, "wrong-channel", "Forbidden", "this API key belongs to channel '"
+                    + caller.channel() + "' and cannot submit for '" + feedbackChannel + "'"));
+        }
     }
 
     private static StoredFeedback stored(Feedback feedback) {

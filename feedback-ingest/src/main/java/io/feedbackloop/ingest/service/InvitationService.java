@@ -15,6 +15,7 @@ import io.feedbackloop.ingest.repository.Invitation;
 import io.feedbackloop.ingest.repository.Survey;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,14 +56,19 @@ public class InvitationService {
     @Inject
     MeterRegistry registry;
 
-    /** For {@code POST /api/v1/invitations}: an unknown survey or a wrong reminder is the caller's mistake. */
-    public Decision invite(String surveyId, CustomerContact customer, String touchpoint, UUID reminderOf,
-                           String eventId) {
+    /**
+     * For {@code POST /api/v1/invitations}: an unknown survey or a wrong reminder is the caller's
+     * mistake. A channel's invitation belongs to that channel: its event ids and reminders are
+     * its own.
+     */
+    public Decision invite(Caller caller, String surveyId, CustomerContact customer, String touchpoint,
+                           UUID reminderOf, String eventId) {
         Survey survey = Survey.findById(surveyId);
         if (survey == null) {
             throw invalid("surveyId", "exists", "is not a known survey");
         }
-        return decide(survey, customer, touchpoint, reminderOf, eventId);
+        return decide(caller.isChannel() ? caller.channel() : null, survey, customer, touchpoint, reminderOf,
+                eventId);
     }
 
     /**
@@ -85,23 +91,29 @@ public class InvitationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Invitation inviteOnEvent(Survey survey, CustomerContact customer, String touchpoint, String eventId) {
-        return decide(survey, customer, touchpoint, null, eventId).invitation().invitation();
+        return decide(null, survey, customer, touchpoint, null, eventId).invitation().invitation();
     }
 
-    public InvitationWithAnswer find(UUID id) {
+    /** Another channel's invitation is "not found" for a channel key: its existence is not disclosed. */
+    public InvitationWithAnswer find(Caller caller, UUID id) {
         Invitation invitation = Invitation.findById(id);
-        if (invitation == null) {
+        if (invitation == null || !visibleTo(caller, invitation)) {
             throw ProblemException.notFound("invitation", id);
         }
         return withAnswer(invitation);
     }
 
-    private Decision decide(Survey survey, CustomerContact customer, String touchpoint, UUID reminderOf, String eventId) {
+    private static boolean visibleTo(Caller caller, Invitation invitation) {
+        return caller.isChannel() ? caller.channel().equals(invitation.channel) : caller.readsEverything();
+    }
+
+    private Decision decide(String channel, Survey survey, CustomerContact customer, String touchpoint,
+                            UUID reminderOf, String eventId) {
         if (eventId != null) {
             // the same business event twice (a retried call, a resent event) gets the first decision;
             // the lock makes two concurrent deliveries wait for each other instead of both inserting
-            lock(EVENT_LOCK, eventId);
-            Invitation first = Invitation.byEventId(eventId);
+            lock(EVENT_LOCK, (channel == null ? "" : channel) + "/" + eventId);
+            Invitation first = Invitation.byEventId(channel, eventId);
             if (first != null) {
                 return new Decision(withAnswer(first), true);
             }
@@ -110,7 +122,7 @@ public class InvitationService {
         // two business events of one customer at the same moment must not both pass the
         // contact-frequency check: decisions about one customer are taken one at a time
         lock(CUSTOMER_LOCK, customerId);
-        Invitation original = reminderOf == null ? null : original(reminderOf, survey, customerId);
+        Invitation original = reminderOf == null ? null : original(channel, reminderOf, survey, customerId);
         // the database keeps microseconds: answer with the instant as it is stored
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Invitation invitation = new Invitation();
@@ -123,6 +135,7 @@ public class InvitationService {
         invitation.customerSegment = blankToNull(customer.segment());
         invitation.customerLocale = blankToNull(customer.locale());
         invitation.touchpoint = blankToNull(touchpoint);
+        invitation.channel = channel;
         invitation.eventId = eventId;
         invitation.createdAt = now;
         invitation.status = Invitation.INVITED;
@@ -171,9 +184,10 @@ public class InvitationService {
      * The invitation a reminder follows up on. A reminder of a reminder follows up on the same
      * original, so that its answer counts for that original.
      */
-    private static Invitation original(UUID reminderOf, Survey survey, String customerId) {
+    private static Invitation original(String channel, UUID reminderOf, Survey survey, String customerId) {
         Invitation invitation = Invitation.findById(reminderOf);
-        if (invitation == null) {
+        // a channel reminds of its own invitations only; an administrator of any
+        if (invitation == null || channel != null && !channel.equals(invitation.channel)) {
             throw invalid("reminderOf", "exists", "is not a known invitation");
         }
         Invitation original = invitation.isReminder() ? Invitation.findById(invitation.reminderOf) : invitation;
