@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import io.feedbackloop.kit.tracing.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -56,6 +58,14 @@ public class OutboxRelay {
     // every property a service sets there, so these two stay single properties
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    /**
+     * Every {@code kafka.*} setting of the service (env included), as Quarkus gives it to its own
+     * clients: the relay signs in to the broker with the same principal (SASL, TLS) as they do.
+     */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaDefaults;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -204,6 +214,7 @@ public class OutboxRelay {
     private Producer<String, String> newKafkaProducer() {
         long sendTimeout = config.relay().sendTimeout().toMillis();
         Properties props = new Properties();
+        props.putAll(credentials(kafkaDefaults));
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -217,6 +228,19 @@ public class OutboxRelay {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(props);
+    }
+
+    /** The security settings among the service's Kafka settings: how it authenticates, nothing else. */
+    static Map<String, Object> credentials(Map<String, Object> kafkaSettings) {
+        Map<String, Object> credentials = new java.util.HashMap<>();
+        if (kafkaSettings != null) {
+            kafkaSettings.forEach((key, value) -> {
+                if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                    credentials.put(key, value);
+                }
+            });
+        }
+        return credentials;
     }
 
     private void closeProducer() {

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -30,15 +29,22 @@ public class CallerProducer {
     @Inject
     IdentityConfig config;
 
-    @Produces
-    @RequestScoped
-    Caller caller() {
+    /** The caller of the current request (this bean is request scoped behind its client proxy). */
+    public Caller caller() {
+        return of(identity, config.teamsClaim());
+    }
+
+    /**
+     * A record cannot be a normal-scoped bean (ArC proxies only non-final classes), so the caller
+     * is made by this function rather than produced for injection.
+     */
+    public static Caller of(SecurityIdentity identity, String teamsClaim) {
         String channel = identity.getAttribute(CHANNEL_ATTRIBUTE);
         if (channel != null) {
             return Caller.ofChannel(channel);
         }
         Set<String> teams = identity.getPrincipal() instanceof JsonWebToken token
-                ? teams(token.getClaim(config.teamsClaim())) : Set.of();
+                ? teams(token.getClaim(teamsClaim)) : Set.of();
         return Caller.person(identity.getPrincipal().getName(), identity.getRoles(), teams);
     }
 

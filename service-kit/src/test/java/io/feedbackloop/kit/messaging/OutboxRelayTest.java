@@ -327,4 +327,14 @@ class OutboxRelayTest {
         }
         return root;
     }
+
+    @Test
+    void theRelaySignsInWithTheServicesOwnKafkaCredentialsAndNothingElseOfItsSettings() {
+        java.util.Map<String, Object> settings = java.util.Map.of("security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "scram login", "ssl.truststore.type", "PEM",
+                "bootstrap.servers", "elsewhere:9092", "acks", "1");
+        assertEquals(java.util.Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "scram login", "ssl.truststore.type", "PEM"), OutboxRelay.credentials(settings));
+        assertEquals(java.util.Map.of(), OutboxRelay.credentials(null));
+    }
 }
