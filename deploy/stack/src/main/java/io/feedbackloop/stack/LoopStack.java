@@ -121,6 +121,8 @@ public final class LoopStack implements AutoCloseable {
             }
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.port()));
+            // the local SMTP server (GreenMail, on this machine) speaks no TLS; a deployment must (the notifier checks)
+            env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
             env.put("FOLLOWUP_SIGNING_SECRET", linkSigningSecret);
             env.put("FOLLOWUP_PUBLIC_URL", "http://localhost:" + port);
             if (!localPorts) {
