@@ -1,6 +1,7 @@
 package io.feedbackloop.notifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -43,5 +44,15 @@ class ProviderSafetyCheckTest {
     @Test
     void testsAndTheLocalRunMayTalkPlainSmtp() {
         assertEquals(List.of(), ProviderSafetyCheck.problems(Optional.empty(), Optional.empty(), false, "DISABLED", false));
+    }
+
+    @Test
+    void onlyTheLoopbackInterfaceCountsAsThisMachine() {
+        for (String host : List.of("localhost", "127.0.0.1", "127.0.1.1", "::1", "[::1]", " LOCALHOST ")) {
+            assertTrue(ProviderSafetyCheck.isLoopback(host), host);
+        }
+        for (String host : List.of("smtp.example.com", "10.0.0.7", "localhost.example.com", "1270.0.0.1", "127.mail.example", "mailpit")) {
+            assertFalse(ProviderSafetyCheck.isLoopback(host), host);
+        }
     }
 }

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses to start with a provider set up so that customers' messages could be forged or read on
  * the way: a webhook without a signing secret (the receiver could not tell our posts from anyone's),
- * and, in production, an SMTP connection that may fall back to plain text. Failing at start names
+ * and, in production, an SMTP connection that may fall back to plain text to a server on another
+ * machine (a relay on this machine's loopback, like the local run's GreenMail, crosses no network). Failing at start names
  * the setting to fix; failing at the first message would leave messages queued behind it.
  */
 @ApplicationScoped
@@ -30,18 +31,28 @@ public class ProviderSafetyCheck {
     @ConfigProperty(name = "quarkus.mailer.tls", defaultValue = "false")
     boolean implicitTls;
 
+    @ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost")
+    String mailHost;
+
     void onStart(@Observes StartupEvent event) {
         List<String> problems = problems(config.webhook().url(), config.webhook().secret(),
-                LaunchMode.current() == LaunchMode.NORMAL, startTls, implicitTls);
+                LaunchMode.current() == LaunchMode.NORMAL && !isLoopback(mailHost), startTls, implicitTls);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("closeloop-notifier will not start: " + String.join("; ", problems));
         }
     }
 
+    /** Whether mail to this host stays on this machine: a name or literal address of the loopback interface. */
+    public static boolean isLoopback(String host) {
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1") || h.equals("[::1]");
+    }
+
     /**
      * What is unsafe in these settings, one sentence each naming what to set; empty when all is well.
      *
-     * @param production  the prod profile (a deployment), where mail crosses networks we do not own
+     * @param production  the prod profile (a deployment) with an SMTP server on another machine, so mail crosses
+     *                    networks we do not own
      * @param startTls    {@code quarkus.mailer.start-tls}: DISABLED, OPTIONAL or REQUIRED
      * @param implicitTls {@code quarkus.mailer.tls}: TLS from the first byte (port 465), as good as STARTTLS required
      */

@@ -1,6 +1,7 @@
 package io.feedbackloop.notifier.service;
 
 import io.feedbackloop.kit.privacy.CustomerErasure;
+import io.feedbackloop.kit.privacy.Pseudonyms;
 import io.feedbackloop.kit.privacy.ErasureStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,9 @@ public class CustomerEraser implements ErasureStep {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Pseudonyms pseudonyms;
+
     @Override
     public long erase(CustomerErasure.Requested request) {
         String customer = request.customerId();
@@ -34,7 +38,7 @@ public class CustomerEraser implements ErasureStep {
                     body = CASE WHEN ?3 THEN NULL ELSE body END,
                     details = CASE WHEN ?3 THEN '{}'::jsonb ELSE details END
                 WHERE customer_id = ?1""")
-                .setParameter(1, customer).setParameter(2, CustomerErasure.pseudonym(customer))
+                .setParameter(1, customer).setParameter(2, pseudonyms.customerRef(customer))
                 .setParameter(3, request.eraseText()).executeUpdate();
         rows += entityManager.createNativeQuery("DELETE FROM customer_preference WHERE customer_id = ?1")
                 .setParameter(1, customer).executeUpdate();

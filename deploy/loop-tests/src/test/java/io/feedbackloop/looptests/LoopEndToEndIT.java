@@ -253,7 +253,7 @@ class LoopEndToEndIT {
 
         HttpResponse<String> reply = call("POST", "feedback-action", "/api/v1/cases/" + caseId + "/comments",
                 "{\"visibility\":\"customer\",\"text\":\"We are sorry: a new parcel leaves today.\"}", token);
-        assertEquals(200, reply.statusCode(), reply.body());
+        assertEquals(201, reply.statusCode(), reply.body());
         HttpResponse<String> closed = call("POST", "feedback-action", "/api/v1/cases/" + caseId + "/close",
                 "{\"resolutionCode\":\"replaced\",\"rootCause\":\"lost by the courier\","
                         + "\"resolutionText\":\"A new parcel was sent.\"}", token);

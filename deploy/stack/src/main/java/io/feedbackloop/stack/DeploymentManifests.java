@@ -591,8 +591,8 @@ public final class DeploymentManifests {
         StringBuilder y = new StringBuilder(HEADER);
         y.append("""
                 # For people with Docker: `./mvnw -DskipTests package`, then, with POSTGRES_PASSWORD,
-                # AUTH_ADMIN_PASSWORD (12+ characters) and FOLLOWUP_SIGNING_SECRET in the environment
-                # (or deploy/.env): `docker compose -f deploy/docker-compose.yml up --build`.
+                # AUTH_ADMIN_PASSWORD (12+ characters), FOLLOWUP_SIGNING_SECRET, PRIVACY_PSEUDONYM_SECRET (16+
+                # characters) and PRIVACY_MASTER_KEY (`openssl rand -base64 32`) in the environment (or deploy/.env): `docker compose -f deploy/docker-compose.yml up --build`.
                 # Sign in at http://localhost:8083/auth/token as admin@feedback-loop.local.
                 services:
                   kafka:

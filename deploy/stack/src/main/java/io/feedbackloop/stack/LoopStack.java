@@ -43,6 +43,8 @@ public final class LoopStack implements AutoCloseable {
     private String webChannelKey;
     /** Generated per run: signs the unsubscribe links in the notifier's messages. */
     private final String linkSigningSecret = "sig_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    private final String pseudonymSecret = RandomSecrets.password(32);
+    private final String masterKey = randomKey();
 
     private LoopStack(KafkaBroker broker, PostgresServer postgres, MailServer mail) {
         this.broker = broker;
@@ -115,6 +117,10 @@ public final class LoopStack implements AutoCloseable {
             broker.serviceCredentials(service.module()).forEach((name, value) -> env.put(environmentName("kafka." + name), value));
             env.put("AUTH_ISSUER", issuer);
             env.put("AUTH_JWKS_URL", issuer + "/jwks");
+            env.put("PRIVACY_PSEUDONYM_SECRET", pseudonymSecret);
+            env.put("PRIVACY_MASTER_KEY", masterKey);
+            // a deployment hides the API's map unless asked; the local run and the loop tests show it
+            env.put("OPENAPI_ENABLED", "true");
             if (service.module().equals("feedback-action")) {
                 env.put("AUTH_ADMIN_EMAIL", ADMIN_EMAIL);
                 env.put("AUTH_ADMIN_PASSWORD", adminPassword);
@@ -295,5 +301,12 @@ public final class LoopStack implements AutoCloseable {
                 LOG.infof("%n--- email to %s: %s%n%s", message.recipients(), message.subject(), message.text());
             }
         }
+    }
+
+    /** 32 random bytes, base64: an AES-256 key. */
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }

@@ -29,7 +29,9 @@ public final class ServiceSettings {
                 new Setting("KAFKA_SASL_MECHANISM", Kind.PLAIN, "how it signs in to Kafka (" + KafkaAccess.MECHANISM + ")"),
                 new Setting("KAFKA_SASL_JAAS_CONFIG", Kind.SECRET, "its own Kafka principal and password"),
                 new Setting("AUTH_ISSUER", Kind.PLAIN, "the issuer its bearer tokens must name"),
-                new Setting("AUTH_JWKS_URL", Kind.PLAIN, "where the issuer publishes its signing keys")));
+                new Setting("AUTH_JWKS_URL", Kind.PLAIN, "where the issuer publishes its signing keys"),
+                new Setting("PRIVACY_PSEUDONYM_SECRET", Kind.SECRET, "keys the pseudonyms of erased customers (the same in every service)"),
+                new Setting("PRIVACY_MASTER_KEY", Kind.SECRET, "wraps customers' data keys: 32 random bytes, base64 (the same in every service)")));
         switch (module) {
             case "feedback-action" -> settings.addAll(List.of(
                     new Setting("AUTH_ADMIN_EMAIL", Kind.PLAIN, "the first administrator of the built-in issuer"),

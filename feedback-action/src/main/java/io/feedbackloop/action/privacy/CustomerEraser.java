@@ -1,6 +1,7 @@
 package io.feedbackloop.action.privacy;
 
 import io.feedbackloop.kit.privacy.CustomerErasure;
+import io.feedbackloop.kit.privacy.Pseudonyms;
 import io.feedbackloop.kit.privacy.ErasureStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,10 +20,13 @@ public class CustomerEraser implements ErasureStep {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Pseudonyms pseudonyms;
+
     @Override
     public long erase(CustomerErasure.Requested request) {
         String customer = request.customerId();
-        String pseudonym = CustomerErasure.pseudonym(customer);
+        String pseudonym = pseudonyms.customerRef(customer);
         long rows = 0;
         if (request.eraseText()) {
             rows += entityManager.createNativeQuery("""

@@ -1,6 +1,7 @@
 package io.feedbackloop.categorize.service;
 
 import io.feedbackloop.kit.privacy.CustomerErasure;
+import io.feedbackloop.kit.privacy.Pseudonyms;
 import io.feedbackloop.kit.privacy.ErasureStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +20,12 @@ public class CustomerEraser implements ErasureStep {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Pseudonyms pseudonyms;
+
     @Override
     public long erase(CustomerErasure.Requested request) {
-        String pseudonym = CustomerErasure.pseudonym(request.customerId());
+        String pseudonym = pseudonyms.customerRef(request.customerId());
         long rows = 0;
         if (request.eraseText()) {
             rows += entityManager.createNativeQuery("""

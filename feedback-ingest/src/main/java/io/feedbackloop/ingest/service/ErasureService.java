@@ -9,6 +9,8 @@ import java.util.UUID;
 import io.feedbackloop.ingest.config.ErasureConfig;
 import io.feedbackloop.ingest.repository.CustomerErasureRecord;
 import io.feedbackloop.kit.privacy.CustomerErasure;
+import io.feedbackloop.kit.privacy.ErasureLedger;
+import io.feedbackloop.kit.privacy.Pseudonyms;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.quarkus.runtime.ApplicationConfig;
@@ -28,6 +30,12 @@ public class ErasureService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    @Inject
+    ErasureLedger ledger;
 
     @Inject
     OutgoingEvents events;
@@ -52,13 +60,15 @@ public class ErasureService {
         }
         CustomerErasureRecord erasure = new CustomerErasureRecord();
         erasure.id = UUID.randomUUID();
-        erasure.customerRef = CustomerErasure.pseudonym(customerId);
+        erasure.customerRef = pseudonyms.customerRef(customerId);
         erasure.eraseText = eraseText == null || eraseText;
         erasure.requestedBy = requestedBy == null || requestedBy.isBlank() ? "admin" : requestedBy;
         erasure.requestedAt = clock.instant();
         erasure.persist();
 
-        long rows = eraseHere(customerId, erasure.customerRef, erasure.eraseText);
+        // first: drops this service's unsent events about the customer, not the erasure event below
+        long rows = ledger.record(customerId, erasure.requestedAt);
+        rows += eraseHere(customerId, erasure.customerRef, erasure.eraseText);
         events.customerErased(new CustomerErasure.Requested(erasure.id, customerId, erasure.eraseText,
                 erasure.requestedAt));
         confirm(new CustomerErasure.Confirmed(erasure.id, self(), rows, clock.instant()));

@@ -35,6 +35,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "record_key", nullable = false)
     public String recordKey;
 
+    /** The keyed pseudonym of the customer the event is about, if any: an erasure drops it while unsent. */
+    @Column(name = "customer_ref")
+    public String customerRef;
+
     public String subject;
 
     @Column(nullable = false, columnDefinition = "text")

@@ -1,10 +1,6 @@
 package io.feedbackloop.kit.privacy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
  * {@code customer.erased.v1}; each service removes the customer's personal data from its own
  * store and answers {@code customer.erasure.confirmed.v1}; ingest shows the erasure complete when
  * every service confirmed. Rows are kept for the numbers (scores, categories, cases), under a
- * pseudonym that cannot be turned back into the customer id.
+ * pseudonym that cannot be turned back into the customer id ({@link Pseudonyms}).
  */
 public final class CustomerErasure {
 
@@ -39,15 +35,5 @@ public final class CustomerErasure {
 
     /** One service's answer: its store holds no personal data of the customer any more. */
     public record Confirmed(@NotNull UUID erasureId, @NotBlank String service, long rowsAffected, Instant confirmedAt) {
-    }
-
-    /** The id an erased customer's rows keep: stable (so counts per customer still add up), not reversible. */
-    public static String pseudonym(String customerId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(customerId.getBytes(StandardCharsets.UTF_8));
-            return "erased-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

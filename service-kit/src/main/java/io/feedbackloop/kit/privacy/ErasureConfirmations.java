@@ -13,7 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A service's part in an erasure: erase the customer from its own store and confirm, in one
+ * A service's part in an erasure: note the customer in the {@link ErasureLedger} (which also drops
+ * unsent events about them), erase them from the service's own store and confirm, in one
  * transaction, once per {@code customer.erased.v1} event however often it is delivered.
  */
 @ApplicationScoped
@@ -26,6 +27,9 @@ public class ErasureConfirmations {
     IdempotentConsumer consumer;
 
     @Inject
+    ErasureLedger ledger;
+
+    @Inject
     Clock clock;
 
     // quarkus.* belongs to Quarkus: a mapping of that prefix is not ours to declare
@@ -35,7 +39,12 @@ public class ErasureConfirmations {
     /** @param eraser removes the customer's personal data and answers how many rows it changed */
     public void handle(ConsumerRecord<String, String> record, ToLongFunction<CustomerErasure.Requested> eraser) {
         consumer.consume(record, CustomerErasure.Requested.class, "customer-erasure",
-                event -> confirm(event.data().erasureId(), eraser.applyAsLong(event.data())));
+                event -> {
+                    CustomerErasure.Requested request = event.data();
+                    long dropped = ledger.record(request.customerId(),
+                            request.requestedAt() != null ? request.requestedAt() : clock.instant());
+                    confirm(request.erasureId(), dropped + eraser.applyAsLong(request));
+                });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
