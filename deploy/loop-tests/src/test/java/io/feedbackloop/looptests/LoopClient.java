@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class LoopClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            // HTTP/1.1 as curl and most clients speak it: a hostile request ends its connection, not an h2c session
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     private final String ingestUrl;
     private final String apiKey;
@@ -31,6 +33,11 @@ final class LoopClient {
                 .<com.fasterxml.jackson.databind.node.ObjectNode>set("customer", JSON.createObjectNode()
                         .put("id", "c-" + email.hashCode()).put("email", email).put("name", name).put("locale", locale))
                 .put("channel", "web").put("npsScore", npsScore).put("text", text).toString();
+        return submit(body);
+    }
+
+    /** Posts one feedback given as JSON; returns the answer's status and body. */
+    HttpResponse<String> submit(String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/feedback"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

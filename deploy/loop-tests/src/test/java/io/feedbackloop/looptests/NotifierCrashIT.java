@@ -100,8 +100,10 @@ class NotifierCrashIT {
             assertEquals(2, awaitCalls(3).size(), "no third hand-over");
         }
         HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                stack.service("closeloop-notifier").baseUrl() + "/api/v1/followups?feedbackId=" + id)).build(),
+                stack.service("closeloop-notifier").baseUrl() + "/api/v1/followups?feedbackId=" + id))
+                        .header("Authorization", "Bearer " + stack.adminAccessToken()).build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, history.statusCode(), history.body());
         JsonNode message = LoopClient.JSON.readTree(history.body()).get(0);
         assertEquals("sent", message.get("status").asText(), history.body());
         assertEquals("sms", message.get("channel").asText());

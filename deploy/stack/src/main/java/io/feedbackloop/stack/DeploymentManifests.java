@@ -30,7 +30,6 @@ public final class DeploymentManifests {
             + "# change the generator and run it (see the README, \"Deployment beyond one machine\").\n";
     static final String CLUSTER = "feedback-loop";
     static final String SECRET = "feedback-loop-secrets";
-    static final long WEEK_MS = 7L * 24 * 3600 * 1000;
     static final String VERSION = "1.0.0";
     /** Clients reach Kafka over TLS and sign in with SCRAM on this listener. */
     static final int KAFKA_TLS_PORT = 9093;
@@ -133,9 +132,8 @@ public final class DeploymentManifests {
                       partitions: %d
                       replicas: 3
                       config:
-                        retention.ms: %d
-                        min.insync.replicas: 2
-                    """.formatted(topic.replace('.', '-'), CLUSTER, topic, LoopTopics.PARTITIONS, retentionMs(topic)));
+                        %s
+                    """.formatted(topic.replace('.', '-'), CLUSTER, topic, LoopTopics.PARTITIONS, topicConfig(topic)));
         }
         return y.toString();
     }
@@ -186,8 +184,10 @@ public final class DeploymentManifests {
     }
 
     /** Dead letters wait four weeks for someone to look at them; everything else is kept a week. */
-    static long retentionMs(String topic) {
-        return topic.endsWith(".dlq") ? 4 * WEEK_MS : WEEK_MS;
+    private static String topicConfig(String topic) {
+        Map<String, String> config = new java.util.LinkedHashMap<>(LoopTopics.configs(topic));
+        config.put("min.insync.replicas", "2");
+        return String.join("\n    ", config.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
 
     private static String postgres() {
@@ -592,7 +592,8 @@ public final class DeploymentManifests {
         y.append("""
                 # For people with Docker: `./mvnw -DskipTests package`, then, with POSTGRES_PASSWORD,
                 # AUTH_ADMIN_PASSWORD (12+ characters), FOLLOWUP_SIGNING_SECRET, PRIVACY_PSEUDONYM_SECRET (16+
-                # characters) and PRIVACY_MASTER_KEY (`openssl rand -base64 32`) in the environment (or deploy/.env): `docker compose -f deploy/docker-compose.yml up --build`.
+                # characters) and PRIVACY_MASTER_KEY (`openssl rand -base64 32`) in the environment
+                # (or deploy/.env): `docker compose -f deploy/docker-compose.yml up --build`.
                 # Sign in at http://localhost:8083/auth/token as admin@feedback-loop.local.
                 services:
                   kafka:
@@ -623,7 +624,9 @@ public final class DeploymentManifests {
                       - >-
                         for topic in %s; do
                         /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 --create --if-not-exists
-                        --topic $$topic --partitions %d --replication-factor 1; done
+                        --topic $$topic --partitions %d --replication-factor 1; done;
+                        /opt/kafka/bin/kafka-configs.sh --bootstrap-server kafka:9092 --alter --entity-type topics
+                        --entity-name %s --add-config %s
                   postgres:
                     image: postgres:17
                     environment:
@@ -638,7 +641,9 @@ public final class DeploymentManifests {
                     image: axllent/mailpit
                     ports:
                       - "8025:8025"
-                """.formatted(String.join(" ", LoopTopics.all()), LoopTopics.PARTITIONS));
+                """.formatted(String.join(" ", LoopTopics.all()), LoopTopics.PARTITIONS, LoopTopics.CUSTOMER_KEYS,
+                String.join(",", LoopTopics.configs(LoopTopics.CUSTOMER_KEYS).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList())));
         for (LoopStack.Service service : LoopStack.SERVICES) {
             y.append("""
                       %1$s:

@@ -8,6 +8,7 @@ import static io.feedbackloop.stack.LoopTopics.ACTION_OPENED;
 import static io.feedbackloop.stack.LoopTopics.ACTION_RESOLVED;
 import static io.feedbackloop.stack.LoopTopics.ACTION_UPDATED;
 import static io.feedbackloop.stack.LoopTopics.CUSTOMER_ERASED;
+import static io.feedbackloop.stack.LoopTopics.CUSTOMER_KEYS;
 import static io.feedbackloop.stack.LoopTopics.ERASURE_CONFIRMED;
 import static io.feedbackloop.stack.LoopTopics.FEEDBACK_CATEGORIZED;
 import static io.feedbackloop.stack.LoopTopics.FEEDBACK_COMMENTED;
@@ -53,19 +54,19 @@ public final class KafkaAccess {
 
     public static final List<Principal> PRINCIPALS = List.of(
             new Principal("feedback-ingest",
-                    List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, SURVEY_INVITED, CUSTOMER_ERASED),
+                    List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, SURVEY_INVITED, CUSTOMER_ERASED, CUSTOMER_KEYS),
                     List.of(FEEDBACK_CATEGORIZED, ACTION_OPENED, ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED,
                             TOUCHPOINT_COMPLETED, ERASURE_CONFIRMED)),
             new Principal("feedback-categorize",
                     List.of(FEEDBACK_CATEGORIZED, FEEDBACK_RECATEGORIZED, ERASURE_CONFIRMED),
-                    List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, CUSTOMER_ERASED)),
+                    List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, CUSTOMER_ERASED, CUSTOMER_KEYS)),
             new Principal("feedback-action",
                     List.of(ACTION_OPENED, ACTION_UPDATED, ACTION_RESOLVED, IMPROVEMENT_ANNOUNCED, ERASURE_CONFIRMED),
-                    List.of(FEEDBACK_CATEGORIZED, FEEDBACK_RECATEGORIZED, FOLLOWUP_SENT, CUSTOMER_ERASED)),
+                    List.of(FEEDBACK_CATEGORIZED, FEEDBACK_RECATEGORIZED, FOLLOWUP_SENT, CUSTOMER_ERASED, CUSTOMER_KEYS)),
             new Principal("closeloop-notifier",
                     List.of(FOLLOWUP_SENT, FOLLOWUP_FAILED, ERASURE_CONFIRMED),
                     List.of(FEEDBACK_CATEGORIZED, ACTION_OPENED, ACTION_UPDATED, ACTION_RESOLVED, IMPROVEMENT_ANNOUNCED,
-                            SURVEY_INVITED, CUSTOMER_ERASED)));
+                            SURVEY_INVITED, CUSTOMER_ERASED, CUSTOMER_KEYS)));
 
     private KafkaAccess() {
     }

@@ -208,6 +208,11 @@ public final class LoopStack implements AutoCloseable {
         return adminAccessToken;
     }
 
+    /** The key that wraps customers' data keys in this run: a test that plays the attacker holding it. */
+    public String privacyMasterKey() {
+        return masterKey;
+    }
+
     public KafkaBroker broker() {
         return broker;
     }

@@ -68,7 +68,7 @@ public class FeedbackMapper {
     }
 
     public static FeedbackCommentedEvent toCommentedEvent(Feedback f) {
-        return new FeedbackCommentedEvent(f.id, f.commentedAt, f.channel, f.text, f.language);
+        return new FeedbackCommentedEvent(f.id, f.customerId, f.commentedAt, f.channel, f.text, f.language);
     }
 
     private static CustomerRef customer(Feedback f) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.feedbackloop.ingest.config.ErasureConfig;
 import io.feedbackloop.ingest.repository.CustomerErasureRecord;
 import io.feedbackloop.kit.privacy.CustomerErasure;
+import io.feedbackloop.kit.privacy.DataKeys;
 import io.feedbackloop.kit.privacy.ErasureLedger;
 import io.feedbackloop.kit.privacy.Pseudonyms;
 import io.feedbackloop.kit.problem.Problem;
@@ -20,8 +21,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Erasure on a customer's request: ingest removes the customer's personal data from its own store
- * and publishes {@code customer.erased.v1} in the same transaction; every other service erases
+ * Erasure on a customer's request: ingest removes the customer's personal data from its own store,
+ * destroys their data key and publishes {@code customer.erased.v1} in the same transaction; every other service erases
  * its copy and confirms; the erasure is complete when all of them did.
  */
 @ApplicationScoped
@@ -36,6 +37,9 @@ public class ErasureService {
 
     @Inject
     ErasureLedger ledger;
+
+    @Inject
+    DataKeys keys;
 
     @Inject
     OutgoingEvents events;
@@ -69,6 +73,9 @@ public class ErasureService {
         // first: drops this service's unsent events about the customer, not the erasure event below
         long rows = ledger.record(customerId, erasure.requestedAt);
         rows += eraseHere(customerId, erasure.customerRef, erasure.eraseText);
+        // crypto-shredding: every copy of their events, on every topic and dead-letter topic, in
+        // every consumer's backlog and in this outbox, becomes unreadable with this key
+        rows += keys.destroy(customerId);
         events.customerErased(new CustomerErasure.Requested(erasure.id, customerId, erasure.eraseText,
                 erasure.requestedAt));
         confirm(new CustomerErasure.Confirmed(erasure.id, self(), rows, clock.instant()));

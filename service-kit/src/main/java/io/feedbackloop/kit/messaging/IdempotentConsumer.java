@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedbackloop.kit.privacy.PersonalDataOpener;
 import io.feedbackloop.kit.tracing.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +23,8 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Applies an event's effect exactly once. The event id is recorded in {@code processed_event} in
+ * Applies an event's effect exactly once, to the event's data with its personal fields opened
+ * (an event sealed with a destroyed key is about an erased customer: recorded, no effect). The event id is recorded in {@code processed_event} in
  * the same transaction as the effect: a redelivery finds the id and changes nothing, and a crash
  * before commit leaves neither, so the redelivery applies the effect then.
  *
@@ -57,6 +60,9 @@ public class IdempotentConsumer {
     Clock clock;
 
     @Inject
+    PersonalDataOpener personalData;
+
+    @Inject
     public IdempotentConsumer(ObjectMapper mapper) {
         // consumers tolerate fields added by a newer producer (additive schema evolution)
         this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -70,18 +76,19 @@ public class IdempotentConsumer {
      */
     public <T> boolean consume(ConsumerRecord<String, String> record, Class<T> type, String consumerName,
                                Consumer<IncomingEvent<T>> effect) {
-        IncomingEvent<T> event = read(record, type);
+        IncomingEvent<JsonNode> event = read(record);
         // every log line about this event names what it is about: the feedback id on every
         // feedback topic (the invitation or erasure id on theirs)
         MDC.put("feedbackId", record.key() == null ? "" : record.key());
         try {
-            return tracing.inConsumerSpan(record, consumerName, () -> consumeRead(event, consumerName, effect));
+            return tracing.inConsumerSpan(record, consumerName, () -> consumeRead(event, type, consumerName, effect));
         } finally {
             MDC.remove("feedbackId");
         }
     }
 
-    private <T> boolean consumeRead(IncomingEvent<T> event, String consumerName, Consumer<IncomingEvent<T>> effect) {
+    private <T> boolean consumeRead(IncomingEvent<JsonNode> event, Class<T> type, String consumerName,
+                                    Consumer<IncomingEvent<T>> effect) {
         Duration backoff = config.retry().initialBackoff();
         int attempts = config.retry().attempts();
         for (int attempt = 1; ; attempt++) {
@@ -91,7 +98,16 @@ public class IdempotentConsumer {
                         LOG.debugf("%s: event %s already processed, skipped", consumerName, event.id());
                         return false;
                     }
-                    effect.accept(event);
+                    // opened in the effect's transaction: a key destroyed by an erasure that
+                    // committed first is destroyed for this event too
+                    JsonNode json = event.data().deepCopy();
+                    if (personalData.open(json) == PersonalDataOpener.Outcome.ERASED) {
+                        LOG.infof("%s: event %s is about an erased customer: recorded, no effect", consumerName,
+                                event.id());
+                        return false;
+                    }
+                    effect.accept(new IncomingEvent<>(event.id(), event.type(), event.key(), event.time(),
+                            convert(event.id(), json, type)));
                     return true;
                 });
             } catch (PoisonEventException e) {
@@ -113,7 +129,8 @@ public class IdempotentConsumer {
         }
     }
 
-    <T> IncomingEvent<T> read(ConsumerRecord<String, String> record, Class<T> type) {
+    /** The record's attributes and its JSON, checked for what makes it unreadable whatever happens later. */
+    IncomingEvent<JsonNode> read(ConsumerRecord<String, String> record) {
         String id = header(record, CloudEventHeaders.ID);
         if (id == null || id.isBlank()) {
             throw new PoisonEventException("record without " + CloudEventHeaders.ID + " header at "
@@ -122,9 +139,24 @@ public class IdempotentConsumer {
         if (record.value() == null) {
             throw new PoisonEventException("event " + id + " has no value");
         }
+        JsonNode json;
+        try {
+            json = mapper.readTree(record.value());
+        } catch (Exception e) {
+            throw new PoisonEventException("event " + id + " is not readable JSON", e);
+        }
+        if (json == null || !json.isObject()) {
+            throw new PoisonEventException("event " + id + " is not a JSON object");
+        }
+        return new IncomingEvent<>(id, header(record, CloudEventHeaders.TYPE), record.key(),
+                parseTime(header(record, CloudEventHeaders.TIME)), json);
+    }
+
+    /** The event's data in the consumer's DTO, valid by its constraints, or a poison event. */
+    <T> T convert(String id, JsonNode json, Class<T> type) {
         T data;
         try {
-            data = mapper.readValue(record.value(), type);
+            data = mapper.treeToValue(json, type);
         } catch (Exception e) {
             throw new PoisonEventException("event " + id + " is not a readable " + type.getSimpleName(), e);
         }
@@ -134,8 +166,7 @@ public class IdempotentConsumer {
             throw new PoisonEventException("event " + id + " is invalid: " + first.getPropertyPath() + " "
                     + first.getMessage());
         }
-        return new IncomingEvent<>(id, header(record, CloudEventHeaders.TYPE), record.key(),
-                parseTime(header(record, CloudEventHeaders.TIME)), data);
+        return data;
     }
 
     private static Instant parseTime(String value) {

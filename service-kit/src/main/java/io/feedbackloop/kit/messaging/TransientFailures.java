@@ -10,7 +10,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Tells failures that pass by themselves (a database restart, a deadlock, a concurrent update of
- * the same row, a timeout or an exhausted connection pool under load) from those that do not.
+ * the same row, a timeout or an exhausted connection pool under load, a customer's key still on
+ * its way) from those that do not.
  */
 public final class TransientFailures {
 
@@ -26,7 +27,8 @@ public final class TransientFailures {
                     || cause instanceof jakarta.persistence.PessimisticLockException
                     || cause instanceof jakarta.persistence.LockTimeoutException
                     || cause instanceof jakarta.persistence.QueryTimeoutException
-                    || cause instanceof org.hibernate.StaleStateException) {
+                    || cause instanceof org.hibernate.StaleStateException
+                    || cause instanceof io.feedbackloop.kit.privacy.KeyNotYetDeliveredException) {
                 return true;
             }
             if (cause instanceof SQLException sql && (isTransientState(sql.getSQLState()) || isPoolExhausted(sql))) {

@@ -30,6 +30,9 @@ public class ErasureConfirmations {
     ErasureLedger ledger;
 
     @Inject
+    DataKeys keys;
+
+    @Inject
     Clock clock;
 
     // quarkus.* belongs to Quarkus: a mapping of that prefix is not ours to declare
@@ -43,6 +46,8 @@ public class ErasureConfirmations {
                     CustomerErasure.Requested request = event.data();
                     long dropped = ledger.record(request.customerId(),
                             request.requestedAt() != null ? request.requestedAt() : clock.instant());
+                    // here too, not only when the key topic's marker arrives: topics are not ordered
+                    dropped += keys.destroy(request.customerId());
                     confirm(request.erasureId(), dropped + eraser.applyAsLong(request));
                 });
     }

@@ -10,7 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keyed pseudonyms (HMAC-SHA256 with {@code privacy.pseudonym-secret}, PRIVACY_PSEUDONYM_SECRET,
@@ -22,10 +21,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Pseudonyms {
 
+    /** How every pseudonym starts, so that an erased row is told from a live one at a glance. */
+    public static final String PREFIX = "erased-";
+
     private final byte[] secret;
 
     @Inject
-    public Pseudonyms(@ConfigProperty(name = "privacy.pseudonym-secret") String secret) {
+    public Pseudonyms(PrivacyConfig config) {
+        this(config.pseudonymSecret());
+    }
+
+    public Pseudonyms(String secret) {
         if (secret.length() < 16) {
             throw new IllegalStateException("privacy.pseudonym-secret (PRIVACY_PSEUDONYM_SECRET) must have 16 or more "
                     + "characters: a short secret is found by trying them all");
@@ -35,7 +41,7 @@ public class Pseudonyms {
 
     /** What an erased customer's rows keep instead of the customer id: {@code erased-} and 32 hex digits. */
     public String customerRef(String customerId) {
-        return "erased-" + HexFormat.of().formatHex(mac("customer:" + customerId), 0, 16);
+        return PREFIX + HexFormat.of().formatHex(mac("customer:" + customerId), 0, 16);
     }
 
     /**

@@ -33,6 +33,13 @@ public final class KitFakes {
         consumer.tracing = tracingThatRunsWorkDirectly();
         consumer.config = Configs.consumer(attempts);
         consumer.clock = clock;
+        consumer.personalData = new io.feedbackloop.kit.privacy.PersonalDataOpener() {
+            @Override
+            public Outcome open(com.fasterxml.jackson.databind.JsonNode json) {
+                // no customer keys in these tests: nothing sealed is known
+                return open(json, keyId -> new io.feedbackloop.kit.privacy.DataKeys.Lookup.Unknown());
+            }
+        };
         return consumer;
     }
 

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,6 +32,8 @@ class CustomerErasureConsumerTest {
     private static final UUID ERASURE = UUID.fromString("6f1c1f7e-3b7a-4a55-9d61-0d7d3c1d2a11");
 
     private final EventOutbox outbox = mock(EventOutbox.class);
+    private final ErasureLedger ledger = mock(ErasureLedger.class);
+    private final DataKeys keys = mock(DataKeys.class);
     private final List<CustomerErasure.Requested> erased = new ArrayList<>();
 
     @Test
@@ -47,6 +50,21 @@ class CustomerErasureConsumerTest {
                 Instant.parse("2026-11-23T09:00:00Z"))), erased);
         verify(outbox).publish(CustomerErasure.CONFIRMED_TOPIC, CustomerErasure.CONFIRMED_TYPE, ERASURE.toString(),
                 new CustomerErasure.Confirmed(ERASURE, "feedback-action", 7, NOW));
+    }
+
+    @Test
+    void theCustomerGoesIntoTheLedgerTheirKeysAreDestroyedAndDroppedEventsCountAsRows() {
+        when(ledger.record("c-42", Instant.parse("2026-11-23T09:00:00Z"))).thenReturn(2L);
+        when(keys.destroy("c-42")).thenReturn(1);
+        CustomerErasureConsumer consumer = consumer(request -> 7);
+
+        consumer.onCustomerErased(request("evt-1", "{\"erasureId\":\"" + ERASURE + "\",\"customerId\":\"c-42\","
+                + "\"eraseText\":true,\"requestedAt\":\"2026-11-23T09:00:00Z\"}"));
+
+        verify(ledger).record("c-42", Instant.parse("2026-11-23T09:00:00Z"));
+        verify(keys).destroy("c-42");
+        verify(outbox).publish(CustomerErasure.CONFIRMED_TOPIC, CustomerErasure.CONFIRMED_TYPE, ERASURE.toString(),
+                new CustomerErasure.Confirmed(ERASURE, "feedback-action", 10, NOW));
     }
 
     @Test
@@ -90,6 +108,8 @@ class CustomerErasureConsumerTest {
     private CustomerErasureConsumer consumer(ErasureStep step) {
         ErasureConfirmations confirmations = new ErasureConfirmations();
         confirmations.outbox = outbox;
+        confirmations.ledger = ledger;
+        confirmations.keys = keys;
         confirmations.consumer = KitFakes.idempotentConsumer(Clock.fixed(NOW, ZoneOffset.UTC));
         confirmations.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         confirmations.service = "feedback-action";
