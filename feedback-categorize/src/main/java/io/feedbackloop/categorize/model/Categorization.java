@@ -26,6 +26,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "categorization")
 public class Categorization extends PanacheEntityBase {
 
+    /** How an erased customer's id begins once the eraser put their keyed pseudonym in its place. */
+    public static final String ERASED_CUSTOMER_PREFIX = "erased-";
+
     @Id
     @Column(name = "feedback_id")
     public UUID feedbackId;
@@ -174,6 +177,11 @@ public class Categorization extends PanacheEntityBase {
                 .map(t -> new AssignedTheme(t.theme, t.matchedTerms.clone(), t.source)).toList());
         copy.correctedFields = correctedFields.clone();
         return copy;
+    }
+
+    /** Whether its customer was erased: their id is a pseudonym, their contact data gone. */
+    public boolean isErased() {
+        return customerId.startsWith(ERASED_CUSTOMER_PREFIX);
     }
 
     public boolean isCorrected(String field) {

@@ -14,6 +14,7 @@ import io.feedbackloop.categorize.model.Categorization;
 import io.feedbackloop.categorize.model.CategorizationChange;
 import io.feedbackloop.categorize.model.Correction;
 import io.feedbackloop.categorize.model.CorrectionRecord;
+import io.feedbackloop.categorize.model.ErasedFeedback;
 import io.feedbackloop.categorize.model.FeedbackComment;
 import io.feedbackloop.categorize.model.PendingComment;
 import io.feedbackloop.categorize.text.TextCategorizer;
@@ -29,6 +30,7 @@ import jakarta.transaction.Transactional;
 /**
  * Categorizes each feedback once and announces it to the Act stage; categorizes it again when
  * its comment arrives late or a person corrects it, and announces that as a recategorization.
+ * A feedback or comment of a customer erased before it arrived changes nothing.
  */
 @ApplicationScoped
 @Transactional
@@ -41,6 +43,9 @@ public class CategorizationService {
     CategorizerRegistry registry;
 
     @Inject
+    ErasedCustomers erasedCustomers;
+
+    @Inject
     MeterRegistry meters;
 
     @Inject
@@ -48,16 +53,25 @@ public class CategorizationService {
 
     /**
      * Categorizes a received feedback once. A second event for the same feedback (the producer
-     * resent it under a new id) finds the stored categorization and publishes nothing.
+     * resent it under a new id) finds the stored categorization and publishes nothing. A feedback
+     * of a customer erased before it arrived stores and publishes nothing either, and takes the
+     * comment that waited for it along.
      *
      * @param categorization what was received, not yet categorized or stored
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void categorize(Categorization categorization) {
+        erasedCustomers.lockFeedback(categorization.feedbackId);
         if (Categorization.findById(categorization.feedbackId) != null) {
             return;
         }
         Instant now = clock.instant();
+        if (erasedCustomers.isErased(categorization.customerId)) {
+            ErasedFeedback.note(categorization.feedbackId, now);
+            PendingComment.deleteById(categorization.feedbackId);
+            meters.counter("feedback.dropped", "reason", "customer-erased").increment();
+            return;
+        }
         // metrics slice by the customer's answer time; without one, the time we learned of the answer
         if (categorization.respondedAt == null) {
             categorization.respondedAt = categorization.receivedAt != null ? categorization.receivedAt : now;
@@ -82,10 +96,23 @@ public class CategorizationService {
                 "language", categorization.language).increment();
     }
 
-    /** The customer's words after their score: categorize again with them (or keep them until the feedback arrives). */
+    /**
+     * The customer's words after their score: categorize again with them (or keep them until the
+     * feedback arrives). A comment carries no customer id: it is dropped when its feedback is of a
+     * customer erased, whether the feedback was erased after it was stored or dropped on arrival.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void comment(FeedbackComment comment) {
+        erasedCustomers.lockFeedback(comment.feedbackId());
+        if (ErasedFeedback.contains(comment.feedbackId())) {
+            meters.counter("comment.dropped", "reason", "customer-erased").increment();
+            return;
+        }
         Categorization categorization = Categorization.findById(comment.feedbackId());
+        if (categorization != null && erasedCustomers.isErased(categorization)) {
+            meters.counter("comment.dropped", "reason", "customer-erased").increment();
+            return;
+        }
         if (categorization == null) {
             PendingComment pending = PendingComment.findById(comment.feedbackId());
             boolean isNew = pending == null;
@@ -125,6 +152,9 @@ public class CategorizationService {
             throw ProblemException.notFound("categorization", feedbackId);
         }
         checkCorrection(correction);
+        // asked before anything changes: asking takes the customer's lock, and a change flushed before
+        // it would hold this row while waiting for an eraser that waits for this row
+        boolean customerErased = erasedCustomers.isErased(categorization);
         CorrectionRecord.Labels before = categorization.labels();
         CategorizationChange.Previous previous = UnderstandingApplier.previous(categorization);
         Set<String> fields = new LinkedHashSet<>(Arrays.asList(categorization.correctedFields));
@@ -170,7 +200,9 @@ public class CategorizationService {
         record.feedbackId = feedbackId;
         record.correctedAt = now;
         record.correctedBy = correction.correctedBy();
-        record.note = correction.note();
+        // a note about an erased customer's feedback is about a person who asked to be forgotten, and
+        // no erasure comes again to remove it; the labels are kept, they are no personal data
+        record.note = customerErased ? null : correction.note();
         record.before = before;
         record.after = categorization.labels();
         record.persist();

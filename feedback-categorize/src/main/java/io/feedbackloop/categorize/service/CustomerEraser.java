@@ -1,21 +1,36 @@
 package io.feedbackloop.categorize.service;
 
 import io.feedbackloop.kit.privacy.CustomerErasure;
-import io.feedbackloop.kit.privacy.Pseudonyms;
 import io.feedbackloop.kit.privacy.ErasureStep;
+import io.feedbackloop.kit.privacy.Pseudonyms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Removes a customer's personal data from the categorizations: contact data always, their words
- * (text and the words that matched a theme) when asked. Labels and scores stay, under a pseudonym,
- * so the metrics do not change.
+ * Removes a customer's personal data from every table of this service: contact data always (also
+ * where it sits inside words that are kept), their words when asked (text, comments waiting for
+ * their feedback, the words that matched a theme, analysts' notes about their feedback), and the
+ * events about their feedback still in the outbox. Labels and scores stay, under a pseudonym, so
+ * the metrics do not change.
+ *
+ * <p>A comment waiting for a feedback that has not arrived names no customer, so no erasure can
+ * find it; when its feedback arrives, {@link CategorizationService#categorize} finds the customer
+ * erased and drops both.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class CustomerEraser implements ErasureStep {
+
+    /** The customer's feedback, before the last statement puts the pseudonym in place of their id. */
+    private static final String THEIR_FEEDBACK = "(SELECT feedback_id FROM categorization WHERE customer_id = ?1)";
+
+    /** Every address, phone and name the customer's feedback gave, to take out of words that are kept. */
+    private static final String THEIR_CONTACT_DATA = """
+            (SELECT array_agg(DISTINCT contact) FROM categorization,
+                unnest(ARRAY[customer_email, customer_phone, customer_name]) AS contact
+             WHERE customer_id = ?1 AND contact IS NOT NULL)""";
 
     @Inject
     EntityManager entityManager;
@@ -23,24 +38,53 @@ public class CustomerEraser implements ErasureStep {
     @Inject
     Pseudonyms pseudonyms;
 
+    @Inject
+    ErasedCustomers erasedCustomers;
+
     @Override
     public long erase(CustomerErasure.Requested request) {
-        String pseudonym = pseudonyms.customerRef(request.customerId());
+        String customer = request.customerId();
+        // a feedback of theirs being stored right now either commits first (and is erased below) or
+        // waits for this erasure and then finds them in the ledger
+        erasedCustomers.lockCustomer(customer);
         long rows = 0;
+        // the events about their feedback carry their contact data and words: an unsent one would
+        // bring them to the other services after the erasure, a sent one is only kept for retention
+        rows += update("DELETE FROM outbox_event WHERE record_key IN (SELECT CAST(feedback_id AS varchar) FROM "
+                + "categorization WHERE customer_id = ?1)", customer);
         if (request.eraseText()) {
-            rows += entityManager.createNativeQuery("""
-                    UPDATE categorization_theme SET matched_terms = '{}' WHERE feedback_id IN
-                        (SELECT feedback_id FROM categorization WHERE customer_id = ?1)""")
-                    .setParameter(1, request.customerId()).executeUpdate();
+            rows += update("UPDATE categorization_theme SET matched_terms = '{}' WHERE feedback_id IN " + THEIR_FEEDBACK,
+                    customer);
+            rows += update("UPDATE categorization_correction SET note = NULL WHERE note IS NOT NULL AND feedback_id IN "
+                    + THEIR_FEEDBACK, customer);
+            // a comment still pending although its feedback is here (it came in at the same moment)
+            rows += update("DELETE FROM pending_comment WHERE feedback_id IN " + THEIR_FEEDBACK, customer);
+        } else {
+            rows += update("UPDATE categorization_correction SET note = without_contact_data(note, "
+                    + THEIR_CONTACT_DATA + ", ?2) WHERE note IS NOT NULL AND feedback_id IN " + THEIR_FEEDBACK,
+                    customer, CustomerErasure.ERASED_TEXT);
+            rows += update("UPDATE pending_comment SET text = without_contact_data(text, " + THEIR_CONTACT_DATA
+                    + ", ?2) WHERE feedback_id IN " + THEIR_FEEDBACK, customer, CustomerErasure.ERASED_TEXT);
         }
-        // the row version moves: an update of this row loaded before the erasure fails and is
-        // retried on the erased row, instead of writing the personal data back
+        // last, as it replaces the id every statement above finds the customer by. The row version
+        // moves: an update of this row loaded before the erasure fails and is retried on the erased
+        // row, instead of writing the personal data back
         rows += entityManager.createNativeQuery("""
-                UPDATE categorization SET row_version = row_version + 1, customer_id = ?2, customer_email = NULL, customer_phone = NULL,
-                    customer_name = NULL, text = CASE WHEN ?3 THEN NULL ELSE text END
-                WHERE customer_id = ?1""")
-                .setParameter(1, request.customerId()).setParameter(2, pseudonym).setParameter(3, request.eraseText())
+                UPDATE categorization SET row_version = row_version + 1, customer_id = ?2, customer_email = NULL,
+                    customer_phone = NULL, customer_name = NULL,
+                    text = CASE WHEN ?3 THEN NULL ELSE without_contact_data(text, %s, ?4) END
+                WHERE customer_id = ?1""".formatted(THEIR_CONTACT_DATA))
+                .setParameter(1, customer).setParameter(2, pseudonyms.customerRef(customer))
+                .setParameter(3, request.eraseText()).setParameter(4, CustomerErasure.ERASED_TEXT)
                 .executeUpdate();
         return rows;
+    }
+
+    private long update(String sql, Object... parameters) {
+        var query = entityManager.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
     }
 }

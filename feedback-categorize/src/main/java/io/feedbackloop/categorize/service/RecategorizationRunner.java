@@ -2,6 +2,7 @@ package io.feedbackloop.categorize.service;
 
 import java.util.UUID;
 
+import io.feedbackloop.kit.messaging.TransientFailures;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,12 @@ public class RecategorizationRunner {
                 // next batch, in a new transaction
             }
         } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                // a row of the batch changed meanwhile (an erasure, a correction: its row version moved)
+                // or the database is away: the batch rolled back whole and runs again on the next tick
+                LOG.warnf("recategorization batch rolled back, retried: %s", e.toString());
+                return;
+            }
             UUID job = jobs.runningJob();
             LOG.errorf(e, "recategorization %s failed", job);
             if (job != null) {

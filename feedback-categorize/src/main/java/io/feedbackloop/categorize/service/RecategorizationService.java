@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.feedbackloop.categorize.model.Categorization;
 import io.feedbackloop.categorize.model.CategorizationChange;
@@ -26,7 +28,8 @@ import jakarta.transaction.Transactional;
  * started (the job records them), in batches that each
  * commit their changes, their {@code feedback.recategorized.v1} events and the job's progress
  * together: a crash resumes after the last committed batch, so no feedback is announced twice.
- * Only feedback whose categorization changed is announced; corrected fields are kept.
+ * Only feedback whose categorization changed is announced; corrected fields are kept; a customer
+ * erased while the batch ran is skipped, not announced again.
  */
 @ApplicationScoped
 @Transactional
@@ -40,6 +43,9 @@ public class RecategorizationService {
 
     @Inject
     CategorizationService categorizations;
+
+    @Inject
+    ErasedCustomers erasedCustomers;
 
     @Inject
     RecategorizationConfig config;
@@ -104,7 +110,16 @@ public class RecategorizationService {
         List<Categorization> batch = Categorization.find(rangeQuery(job, true) + " order by feedbackId",
                 rangeParameters(job, true)).page(0, config.batchSize()).list();
         TextCategorizer categorizer = registry.forVersions(job.knowledgeVersion, job.modelVersion);
+        // a customer erased after the batch was read: this transaction's copy of their rows still holds
+        // their data, which a change would announce again; the next replay finds the rows erased
+        Set<String> erasedMeanwhile = erasedCustomers.erasedAmong(batch.stream().filter(c -> !c.isErased())
+                .map(c -> c.customerId).collect(Collectors.toSet()));
         for (Categorization stored : batch) {
+            if (erasedMeanwhile.contains(stored.customerId)) {
+                job.processed++;
+                job.lastFeedbackId = stored.feedbackId;
+                continue;
+            }
             Categorization categorization = job.dryRun ? stored.unmanagedCopy() : stored;
             UnderstandingApplier.Applied applied = UnderstandingApplier.apply(categorization,
                     categorizer.categorize(categorization.feedbackText()), categorizer);
