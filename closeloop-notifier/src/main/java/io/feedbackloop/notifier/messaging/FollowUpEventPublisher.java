@@ -1,6 +1,10 @@
 package io.feedbackloop.notifier.messaging;
 
+import java.util.List;
+import java.util.UUID;
+
 import io.feedbackloop.kit.messaging.EventOutbox;
+import io.feedbackloop.kit.privacy.CustomerErasure;
 import io.feedbackloop.notifier.events.FollowUpFailedEvent;
 import io.feedbackloop.notifier.events.FollowUpSentEvent;
 import io.feedbackloop.notifier.mapping.FollowUpMapper;
@@ -9,6 +13,7 @@ import io.feedbackloop.notifier.service.FollowUpEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -25,6 +30,9 @@ public class FollowUpEventPublisher implements FollowUpEvents {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EntityManager entityManager;
+
     @Override
     public void sent(FollowUp f) {
         outbox.publish(FollowUpSentEvent.TOPIC, FollowUpSentEvent.TYPE, key(f), FollowUpMapper.toSentEvent(f));
@@ -35,6 +43,22 @@ public class FollowUpEventPublisher implements FollowUpEvents {
     public void failed(FollowUp f, String outcome) {
         outbox.publish(FollowUpFailedEvent.TOPIC, FollowUpFailedEvent.TYPE, key(f), FollowUpMapper.toFailedEvent(f, outcome));
         registry.counter("followups.not.sent", "kind", f.kind, "channel", f.channel, "outcome", outcome).increment();
+    }
+
+    @Override
+    public void eraseProviderWords(List<UUID> followUpIds) {
+        if (followUpIds.isEmpty()) {
+            return;
+        }
+        // the outbox keeps each payload as the JSON text that is relayed: rewrite its reason in place
+        entityManager.createNativeQuery("""
+                UPDATE outbox_event SET payload = CAST(jsonb_set(CAST(payload AS jsonb), ARRAY['reason'],
+                    to_jsonb(CAST(?2 AS text))) AS text)
+                WHERE topic = ?3 AND CAST(payload AS jsonb) ->> 'followUpId' = ANY(CAST(?1 AS varchar[]))
+                  AND CAST(payload AS jsonb) ->> 'outcome' <> ?4 AND CAST(payload AS jsonb) ->> 'reason' IS NOT NULL""")
+                .setParameter(1, followUpIds.stream().map(UUID::toString).toArray(String[]::new))
+                .setParameter(2, CustomerErasure.ERASED_TEXT).setParameter(3, FollowUpFailedEvent.TOPIC)
+                .setParameter(4, FollowUpEvents.SUPPRESSED).executeUpdate();
     }
 
     private static String key(FollowUp f) {

@@ -123,6 +123,10 @@ public class FollowUp extends PanacheEntityBase {
     @Column(name = "trace_parent")
     public String traceParent;
 
+    /** When the customer was erased: the row keeps the record of what was sent, nothing about them. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     public boolean isCustomerFacing() {
         return !"webhook".equals(channel);
     }
@@ -135,11 +139,22 @@ public class FollowUp extends PanacheEntityBase {
         return list("feedbackId", Sort.by("createdAt").and("id"), feedbackId);
     }
 
-    /** Messages that reached the customer since the given moment, for the contact cap. */
     /** Messages the customer got since then, counting those being sent right now by another worker. */
     public static long receivedBy(String customerId, Instant since, UUID except) {
         return count("customerId = ?1 and (sentAt >= ?2 or status = ?3) and channel <> 'webhook' and id <> ?4",
                 customerId, since, SENDING, except);
+    }
+
+    /**
+     * Every address we were given for the customer on a customer channel (email or sms), on any of
+     * their messages: the webhook copies carry the customer's phone too, but their recipient is the URL.
+     */
+    public static List<String> addressesOf(String customerId, String channel) {
+        String query = "sms".equals(channel)
+                ? "select distinct f.phone from FollowUp f where f.customerId = ?1 and f.phone is not null"
+                : "select distinct f.recipient from FollowUp f where f.customerId = ?1 and f.recipient is not null"
+                        + " and f.channel <> 'webhook'";
+        return getEntityManager().createQuery(query, String.class).setParameter(1, customerId).getResultList();
     }
 
     /** Until this transaction ends, no other worker decides on a message to this customer. */

@@ -23,6 +23,9 @@ public class CustomerPreferences {
     @Inject
     Clock clock;
 
+    @Inject
+    SuppressionList suppressions;
+
     public CustomerPreference find(String customerId) {
         return customerId == null ? null : CustomerPreference.findById(customerId);
     }
@@ -56,7 +59,13 @@ public class CustomerPreferences {
         };
     }
 
-    public void optOut(String customerId, String channel, String by) {
+    /**
+     * The customer wants nothing more on the channel: recorded on their preferences, and their
+     * addresses there go on the suppression list, which outlives their erasure.
+     *
+     * @param reason how they said so, kept with the suppression entry (never an address)
+     */
+    public void optOut(String customerId, String channel, String by, String reason) {
         CustomerPreference preference = findOrCreate(customerId, by);
         Instant now = clock.instant();
         if ("sms".equals(channel)) {
@@ -67,6 +76,22 @@ public class CustomerPreferences {
         }
         preference.updatedAt = now;
         preference.updatedBy = by;
+        suppressions.suppressKnownAddresses(customerId, channel, reason);
+    }
+
+    /** The customer explicitly agreed to the channel again: their addresses there leave the suppression list. */
+    public void optIn(String customerId, String channel, String by) {
+        CustomerPreference preference = findOrCreate(customerId, by);
+        Instant now = clock.instant();
+        if ("sms".equals(channel)) {
+            preference.smsOptOutAt = null;
+            preference.smsOptInAt = preference.smsOptInAt != null ? preference.smsOptInAt : now;
+        } else {
+            preference.emailOptOutAt = null;
+        }
+        preference.updatedAt = now;
+        preference.updatedBy = by;
+        suppressions.releaseKnownAddresses(customerId, channel);
     }
 
     /** Remembers a time zone an upstream system told us, unless the customer already set one. */

@@ -12,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Decides, at the moment a message is due, whether it may go out now: the customer has not opted
- * out since it was queued, it is not night where they live, and they have not had too many messages.
+ * Decides, at the moment a message is due, whether it may go out now: neither the customer nor
+ * anyone with the same address (the suppression list) has opted out since it was queued, it is not
+ * night where they live, and they have not had too many messages.
  */
 @ApplicationScoped
 public class DeliveryPolicy {
@@ -36,11 +37,19 @@ public class DeliveryPolicy {
     @Inject
     CustomerPreferences preferences;
 
+    @Inject
+    SuppressionList suppressions;
+
     public Decision decide(FollowUp followUp, Instant now) {
         if (!followUp.isCustomerFacing()) {
             return new Send();
         }
         String refusal = preferences.refusal(followUp.customerId, followUp.channel);
+        if (refusal == null) {
+            // the address may have been suppressed since the message was queued, by whoever owns it now
+            refusal = suppressions.refusal(followUp.channel,
+                    ChannelChooser.SMS.equals(followUp.channel) ? followUp.phone : followUp.recipient);
+        }
         if (refusal != null) {
             return new Suppress(refusal);
         }

@@ -39,7 +39,9 @@ public class DeliveryReceipts {
         } else if ("failed".equals(status) && handedOver) {
             f.status = FollowUp.FAILED;
             f.failedAt = clock.instant();
-            f.statusReason = "undeliverable: " + (error == null || error.isBlank() ? "reported by the gateway" : error);
+            // the gateway's words may name the number; once the customer is erased we cannot even redact it
+            f.statusReason = "undeliverable: " + (error == null || error.isBlank() || f.erasedAt != null
+                    ? "reported by the gateway" : ProviderReplies.withoutAddresses(error, f));
             events.failed(f, FollowUpEvents.UNDELIVERED);
         }
         return f;

@@ -156,7 +156,8 @@ public class FollowUpDispatcher {
         } catch (RuntimeException e) {
             // a missing template or one that reads data the message lacks: no retry can fix it
             followUp.attempts++;
-            fail(followUp, truncate("cannot write the message: " + e.getMessage()), now);
+            fail(followUp, truncate(ProviderReplies.withoutAddresses("cannot write the message: " + e.getMessage(),
+                    followUp)), now);
             return Boolean.TRUE;
         }
         followUp.attempts++;
@@ -216,7 +217,7 @@ public class FollowUpDispatcher {
             events.sent(followUp);
             return;
         }
-        String reason = truncate(failure.getMessage());
+        String reason = truncate(ProviderReplies.withoutAddresses(failure.getMessage(), followUp));
         if (failure.permanent() || followUp.attempts >= config.dispatch().maxAttempts()) {
             fail(followUp, reason, now);
             return;

@@ -1,5 +1,8 @@
 package io.feedbackloop.notifier.service;
 
+import java.util.List;
+import java.util.UUID;
+
 import io.feedbackloop.notifier.repository.FollowUp;
 
 /**
@@ -20,4 +23,11 @@ public interface FollowUpEvents {
 
     /** {@code followup.failed.v1}; {@code outcome} is one of the constants above. */
     void failed(FollowUp followUp, String outcome);
+
+    /**
+     * The events already written about these messages (those not yet relayed, and the relayed ones
+     * kept until the outbox retention removes them) keep no provider's answer: it may name the
+     * customer who is being erased. Reasons we wrote ourselves, for suppressed messages, stay.
+     */
+    void eraseProviderWords(List<UUID> followUpIds);
 }

@@ -3,10 +3,13 @@ package io.feedbackloop.notifier.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.privacy.ErasureLedger;
 import io.feedbackloop.kit.tracing.EventTracing;
 import io.feedbackloop.notifier.config.FollowUpConfig;
 import io.feedbackloop.notifier.model.MessageKind;
@@ -19,11 +22,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 /** Queues each message a customer is owed exactly once, and answers what became of them. */
 @ApplicationScoped
 @Transactional
 public class FollowUpService {
+
+    private static final Logger LOG = Logger.getLogger(FollowUpService.class);
 
     @Inject
     FollowUpDispatcher dispatcher;
@@ -38,6 +44,12 @@ public class FollowUpService {
     CustomerPreferences preferences;
 
     @Inject
+    SuppressionList suppressions;
+
+    @Inject
+    ErasureLedger ledger;
+
+    @Inject
     FollowUpConfig config;
 
     @Inject
@@ -46,16 +58,27 @@ public class FollowUpService {
     @Inject
     EventTracing tracing;
 
-    /** Queues what the requests ask for, in the consumer's transaction; a key already taken is skipped. */
+    /**
+     * Queues what the requests ask for, in the consumer's transaction; a key already taken is skipped.
+     * A request about a customer erased before it arrived (topics are not ordered with each other)
+     * queues nothing and stores nothing: the erasure ledger is asked in this same transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(List<MessageRequest> requests) {
+        Set<String> erased = ledger.erasedAmong(requests.stream().map(r -> r.customer().id()).filter(Objects::nonNull)
+                .distinct().toList());
         for (MessageRequest request : requests) {
+            if (erased.contains(request.customer().id())) {
+                LOG.infof("%s: the customer was erased before this event arrived; nothing queued", request.idempotencyKey());
+                continue;
+            }
             queue(request);
         }
     }
 
     private void queue(MessageRequest request) {
         preferences.learnTimeZone(request.customer().id(), request.customer().timeZone());
+        suppressions.suppressNewAddressesOfOptedOut(request.customer(), preferences.find(request.customer().id()));
         FollowUp existing = FollowUp.find("idempotencyKey", request.idempotencyKey())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (existing != null) {
@@ -180,6 +203,10 @@ public class FollowUpService {
         FollowUp followUp = FollowUp.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (followUp == null) {
             throw ProblemException.notFound("follow-up", id);
+        }
+        if (followUp.erasedAt != null) {
+            throw new ProblemException(Problem.of(409, "customer-erased", "Customer erased",
+                    "follow-up " + id + " was for a customer who has been erased: we no longer know where to send it"));
         }
         if (!FollowUp.FAILED.equals(followUp.status)) {
             throw new ProblemException(Problem.of(409, "not-failed", "Only a failed message can be retried",

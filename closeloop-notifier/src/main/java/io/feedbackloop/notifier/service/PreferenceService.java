@@ -1,12 +1,12 @@
 package io.feedbackloop.notifier.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
+import io.feedbackloop.kit.privacy.ErasureLedger;
 import io.feedbackloop.notifier.model.Consent;
 import io.feedbackloop.notifier.model.ContactPreferences;
 import io.feedbackloop.notifier.model.PreferenceChange;
@@ -24,6 +24,12 @@ public class PreferenceService {
     CustomerPreferences preferences;
 
     @Inject
+    SuppressionList suppressions;
+
+    @Inject
+    ErasureLedger ledger;
+
+    @Inject
     Clock clock;
 
     public ContactPreferences view(String customerId) {
@@ -31,9 +37,14 @@ public class PreferenceService {
         return new ContactPreferences(customerId,
                 p != null && p.timeZone != null ? p.timeZone : null,
                 preferences.zoneOf(customerId, null).getId(),
-                preferences.refusal(customerId, ChannelChooser.EMAIL) == null ? Consent.SUBSCRIBED : Consent.UNSUBSCRIBED,
-                preferences.refusal(customerId, ChannelChooser.SMS) == null ? Consent.SUBSCRIBED : Consent.UNSUBSCRIBED,
+                consent(customerId, ChannelChooser.EMAIL), consent(customerId, ChannelChooser.SMS),
                 p == null ? null : p.updatedAt, p == null ? null : p.updatedBy);
+    }
+
+    /** Unsubscribed by their own choice, or because an address of theirs is on the suppression list. */
+    private String consent(String customerId, String channel) {
+        return preferences.refusal(customerId, channel) == null
+                && !suppressions.anyKnownAddressSuppressed(customerId, channel) ? Consent.SUBSCRIBED : Consent.UNSUBSCRIBED;
     }
 
     public ContactPreferences update(String customerId, PreferenceChange change) {
@@ -53,28 +64,40 @@ public class PreferenceService {
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid(violations));
         }
+        if (ledger.isErased(customerId)) {
+            // a preference row would hold the id of a customer who asked to be forgotten
+            throw new ProblemException(Problem.of(409, "customer-erased", "Customer erased",
+                    "this customer was erased: nothing is kept about them, preferences included"));
+        }
         String by = change.changedBy() == null || change.changedBy().isBlank() ? "api" : change.changedBy();
         CustomerPreference p = preferences.findOrCreate(customerId, by);
-        Instant now = clock.instant();
         if (change.timeZone() != null) {
             p.timeZone = change.timeZone();
         }
-        if (change.email() != null) {
-            p.emailOptOutAt = Consent.UNSUBSCRIBED.equals(change.email())
-                    ? (p.emailOptOutAt != null ? p.emailOptOutAt : now) : null;
-        }
-        if (change.sms() != null) {
-            boolean out = Consent.UNSUBSCRIBED.equals(change.sms());
-            p.smsOptOutAt = out ? (p.smsOptOutAt != null ? p.smsOptOutAt : now) : null;
-            p.smsOptInAt = out ? null : (p.smsOptInAt != null ? p.smsOptInAt : now);
-        }
-        p.updatedAt = now;
+        change(customerId, ChannelChooser.EMAIL, change.email(), by);
+        change(customerId, ChannelChooser.SMS, change.sms(), by);
+        p.updatedAt = clock.instant();
         p.updatedBy = by;
         return view(customerId);
     }
 
-    /** The customer followed the link in a message. */
+    private void change(String customerId, String channel, String consent, String by) {
+        if (Consent.UNSUBSCRIBED.equals(consent)) {
+            preferences.optOut(customerId, channel, by, SuppressionList.PREFERENCES_API);
+        } else if (Consent.SUBSCRIBED.equals(consent)) {
+            preferences.optIn(customerId, channel, by);
+        }
+    }
+
+    /**
+     * The customer followed the link in a message. A link from before their erasure changes nothing:
+     * we no longer know the address it was sent to, and would only store their id again.
+     */
     public void unsubscribe(UnsubscribeLinks.Subscription subscription) {
-        preferences.optOut(subscription.customerId(), subscription.channel(), "customer (unsubscribe link)");
+        if (ledger.isErased(subscription.customerId())) {
+            return;
+        }
+        preferences.optOut(subscription.customerId(), subscription.channel(), "customer (unsubscribe link)",
+                SuppressionList.UNSUBSCRIBE_LINK);
     }
 }
