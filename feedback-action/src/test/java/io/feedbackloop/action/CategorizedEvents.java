@@ -75,6 +75,21 @@ final class CategorizedEvents {
         return this;
     }
 
+    /** The customer who wrote it, with every kind of contact data. */
+    CategorizedEvents customer(String id, String email, String phone, String name) {
+        ObjectNode customer = (ObjectNode) body.get("customer");
+        customer.put("id", id);
+        customer.put("email", email);
+        customer.put("phone", phone);
+        customer.put("name", name);
+        return this;
+    }
+
+    CategorizedEvents text(String text) {
+        body.put("text", text);
+        return this;
+    }
+
     CategorizedEvents segment(String segment) {
         ((ObjectNode) body.get("customer")).put("segment", segment);
         return this;
@@ -142,8 +157,24 @@ final class CategorizedEvents {
         return publish(topics, UUID.randomUUID().toString());
     }
 
+    /**
+     * Publishes feedback.categorized.v1 under another record key: one key is one partition, read in
+     * order, so once this event's effect is seen, the earlier events with that key were handled.
+     */
+    String publishKeyedAs(TopicProbe topics, String recordKey) {
+        String eventId = UUID.randomUUID().toString();
+        topics.publishEvent(CATEGORIZED, recordKey, eventId, body.toString());
+        return eventId;
+    }
+
     /** Publishes feedback.recategorized.v1: the categorization as it is now, after a person's correction. */
     String publishCorrection(TopicProbe topics, String correctedBy, String eventId, String... changedFields) {
+        return publishCorrectionKeyedAs(topics, id(), correctedBy, eventId, changedFields);
+    }
+
+    /** {@link #publishCorrection} under another record key (see {@link #publishKeyedAs}). */
+    String publishCorrectionKeyedAs(TopicProbe topics, String recordKey, String correctedBy, String eventId,
+                                    String... changedFields) {
         ObjectNode event = body.deepCopy();
         event.put("categorizedAt", Instant.now().toString());
         ObjectNode change = event.putObject("change");
@@ -153,7 +184,7 @@ final class CategorizedEvents {
         change.putObject("previous");
         change.putNull("recategorizationId");
         change.put("correctedBy", correctedBy);
-        topics.publishEvent(RECATEGORIZED, id(), eventId, event.toString());
+        topics.publishEvent(RECATEGORIZED, recordKey, eventId, event.toString());
         return eventId;
     }
 }

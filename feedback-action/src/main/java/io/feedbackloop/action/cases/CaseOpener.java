@@ -50,33 +50,40 @@ public class CaseOpener {
     @Inject
     CaseLabels labels;
 
-    /** A first categorization: opens a case if a rule matches and the feedback has none yet (a resent event). */
+    /**
+     * A first categorization: opens a case if a rule matches and the feedback has none yet (a resent
+     * event). Nothing for an erased customer ({@link FeedbackCopies#apply}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCategorized(Categorization categorization) {
-        FeedbackCopy feedback = copies.apply(categorization);
-        if (SupportCase.forFeedback(feedback.feedbackId) == null) {
-            openIfARuleMatches(feedback);
-        }
+        copies.apply(categorization).ifPresent(feedback -> {
+            if (SupportCase.forFeedback(feedback.feedbackId) == null) {
+                openIfARuleMatches(feedback);
+            }
+        });
     }
 
     /**
      * A changed categorization (a person's correction, a replay, a late comment): a case already
      * opened gets the new labels; a feedback without one gets it if a rule matches now (someone
-     * marked it as a legal threat, say).
+     * marked it as a legal threat, say). Nothing for an erased customer.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onRecategorized(Categorization categorization) {
-        FeedbackCopy feedback = copies.apply(categorization);
-        SupportCase existing = SupportCase.forFeedback(feedback.feedbackId);
-        if (existing == null) {
-            openIfARuleMatches(feedback);
-        } else {
-            labels.refresh(existing, feedback, categorization.change());
-        }
+        copies.apply(categorization).ifPresent(feedback -> {
+            SupportCase existing = SupportCase.forFeedback(feedback.feedbackId);
+            if (existing == null) {
+                openIfARuleMatches(feedback);
+            } else {
+                labels.refresh(existing, feedback, categorization.change());
+            }
+        });
     }
 
     /**
      * The customer heard from us: the first-response promise is kept (or late) as of that moment.
+     * This stores a time and publishes nothing, so it applies to an erased customer's case too (a
+     * {@code followup.sent.v1} sent before the erasure and read after it still counts for the SLA).
      *
      * @param caseId     the case the message answered, or null: then the case of {@code feedbackId}
      * @param feedbackId null for a message that answers no feedback (a survey invitation)

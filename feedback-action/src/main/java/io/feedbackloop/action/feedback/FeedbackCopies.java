@@ -1,7 +1,9 @@
 package io.feedbackloop.action.feedback;
 
 import java.time.Clock;
+import java.util.Optional;
 
+import io.feedbackloop.action.privacy.ErasureGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,28 +19,42 @@ public class FeedbackCopies {
     @Inject
     Clock clock;
 
+    @Inject
+    ErasureGuard erasures;
+
     /**
      * Applies a categorization to the feedback's copy and returns the copy, locked until the
      * transaction ends. The categorized and the recategorized topics are read concurrently, so
      * the row is created with ON CONFLICT DO NOTHING and then locked: one feedback's events are
      * applied one after the other, and an event older than the kept categorization (a
      * first categorization arriving after its correction) changes nothing.
+     *
+     * @return empty when the customer was erased: a categorization that arrives after the customer's
+     *         erasure (another topic, so in no order with it) stores nothing, so nothing opens or
+     *         relabels a case or announces anything with it either
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public FeedbackCopy apply(Categorization categorization) {
+    public Optional<FeedbackCopy> apply(Categorization categorization) {
+        if (erasures.isErased(categorization.customer().id())) {
+            return Optional.empty();
+        }
         entityManager.createNativeQuery("""
                 INSERT INTO feedback_copy (feedback_id, customer_id, updated_at) VALUES (?1, ?2, ?3)
                 ON CONFLICT DO NOTHING""")
                 .setParameter(1, categorization.feedbackId()).setParameter(2, categorization.customer().id())
                 .setParameter(3, clock.instant()).executeUpdate();
         FeedbackCopy copy = FeedbackCopy.lockedById(categorization.feedbackId());
+        if (copy.customerErasedAt != null) {
+            // erased before this service kept a ledger: the pseudonym stays
+            return Optional.empty();
+        }
         boolean older = copy.categorizedAt != null && categorization.categorizedAt() != null
                 && categorization.categorizedAt().isBefore(copy.categorizedAt);
         if (!older) {
             fill(categorization, copy);
             copy.updatedAt = clock.instant();
         }
-        return copy;
+        return Optional.of(copy);
     }
 
     private static void fill(Categorization from, FeedbackCopy to) {

@@ -99,6 +99,14 @@ public class FeedbackCopy extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * When the customer was erased from this copy (its customer id is then their pseudonym): an
+     * erased copy still counts in the numbers but is never linked to an improvement action, nor
+     * filled again.
+     */
+    @Column(name = "customer_erased_at")
+    public Instant customerErasedAt;
+
     /** The copy, locked until the transaction ends: one feedback's events are applied one at a time. */
     public static FeedbackCopy lockedById(UUID feedbackId) {
         return findById(feedbackId, LockModeType.PESSIMISTIC_WRITE);

@@ -118,7 +118,10 @@ public class ImprovementActions {
     }
 
     /**
-     * Links feedback to the action; idempotent. Links added after publishing are announced too.
+     * Links feedback to the action; idempotent. Links added after publishing are announced too. An
+     * erased customer's feedback is not linked (they are not written to again): the copies are
+     * locked while linking, so an erasure running at the same time either waits and then drops the
+     * new links, or goes first and the copies are found erased.
      *
      * @param links null when the request had no body ({@code formViolations} says so)
      */
@@ -210,7 +213,9 @@ public class ImprovementActions {
         String distinct = String.join(",", new LinkedHashSet<>(ids.stream().map(UUID::toString).toList()));
         return entityManager.createNativeQuery("""
                         INSERT INTO improvement_link (action_id, feedback_id, linked_by, linked_at)
-                        SELECT ?1, id, ?2, ?3 FROM unnest(string_to_array(?4, ',')::uuid[]) AS id
+                        SELECT ?1, f.feedback_id, ?2, ?3 FROM feedback_copy f
+                        WHERE f.feedback_id = ANY(string_to_array(?4, ',')::uuid[]) AND f.customer_erased_at IS NULL
+                        FOR SHARE OF f
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, action.id).setParameter(2, caller.name()).setParameter(3, clock.instant())
                 .setParameter(4, distinct).executeUpdate();
@@ -236,6 +241,8 @@ public class ImprovementActions {
                           AND COALESCE(f.responded_at, f.categorized_at) < ?5
                           AND EXISTS (SELECT 1 FROM unnest(f.themes) AS t(theme)
                                       WHERE t.theme = ?6 OR starts_with(t.theme, ?6 || '/'))
+                          AND f.customer_erased_at IS NULL
+                        FOR SHARE OF f
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, action.id).setParameter(2, caller.name()).setParameter(3, clock.instant())
                 .setParameter(4, from).setParameter(5, to).setParameter(6, links.theme())

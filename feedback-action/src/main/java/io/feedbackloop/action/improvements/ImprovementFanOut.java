@@ -31,6 +31,9 @@ import org.jboss.logging.Logger;
  * counted against committed announcements only, and linking, whose foreign-key check only shares
  * the row, is never blocked) and its links ({@code FOR UPDATE SKIP LOCKED}); a replica that finds
  * them locked moves on.
+ *
+ * <p>An erased customer is not told: their erasure drops their links not yet announced (waiting
+ * for a batch that holds them), and a copy marked erased is never announced.
  */
 @ApplicationScoped
 public class ImprovementFanOut {
@@ -129,7 +132,7 @@ public class ImprovementFanOut {
                         SELECT l.feedback_id, f.customer_id, f.customer_email, f.customer_phone, f.customer_name,
                                f.customer_locale, f.language, f.text, f.responded_at
                         FROM improvement_link l JOIN feedback_copy f ON f.feedback_id = l.feedback_id
-                        WHERE l.action_id = ?1 AND l.announced_at IS NULL
+                        WHERE l.action_id = ?1 AND l.announced_at IS NULL AND f.customer_erased_at IS NULL
                         ORDER BY l.linked_at, l.feedback_id
                         LIMIT ?2
                         FOR UPDATE OF l SKIP LOCKED""")
