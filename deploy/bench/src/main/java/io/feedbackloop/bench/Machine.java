@@ -8,6 +8,10 @@ import java.util.List;
 /** What the figures were measured on, and how busy the whole machine was. */
 final class Machine {
 
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     static String describe() {
         String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown CPU");
         double memoryGiB = firstValue(Path.of("/proc/meminfo"), "MemTotal")
