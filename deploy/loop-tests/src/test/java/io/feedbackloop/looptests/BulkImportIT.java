@@ -24,22 +24,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A survey export of a million rows (generated while it is sent, so nothing holds it whole)
- * streams into a feedback-ingest process whose heap is capped at 128 MB. If the service
- * buffered the file, or kept rows in memory, it would die of OutOfMemoryError.
- * {@code -Dimport.rows=N} changes the size.
+ * A survey export larger than the heap (generated while it is sent, so nothing holds it whole:
+ * 200,000 rows of about a kilobyte, 200 MB) streams into a feedback-ingest process whose heap is
+ * capped at 128 MB. If the service buffered the file, or kept rows in memory, it would die of
+ * OutOfMemoryError. {@code -Dimport.rows=N} changes the size; the import rate of the whole loop
+ * is a figure of {@code deploy/bench/run}, not of this test.
  */
 class BulkImportIT {
 
     private static final Logger LOG = Logger.getLogger(BulkImportIT.class);
-    private static final int ROWS = Integer.getInteger("import.rows", 1_000_000);
+    private static final int ROWS = Integer.getInteger("import.rows", 200_000);
     private static final String HEAP = "-Xmx128m";
     private static LoopStack stack;
     private static ServiceProcess ingest;
 
     /**
      * The whole loop (feedback-action issues the administrator's token that creates the channel key),
-     * with ingest restarted on the small heap under test.
+     * with ingest restarted on the small heap under test. The downstream services are stopped once
+     * the key exists: the file, not their work on two cores, is what this test is about.
      */
     @BeforeAll
     static void startIngest() throws Exception {
@@ -58,8 +60,11 @@ class BulkImportIT {
     }
 
     @Test
-    void aMillionRowExportImportsWithinABoundedHeap() throws Exception {
+    void anExportLargerThanTheHeapImportsWithinIt() throws Exception {
         String key = IngestAdmin.issueKey(ingest.baseUrl(), stack.adminAccessToken(), "email");
+        for (String downstream : List.of("feedback-categorize", "feedback-action", "closeloop-notifier")) {
+            stack.service(downstream).close();
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.baseUrl() + "/api/v1/feedback/import"))
                 .timeout(Duration.ofMinutes(40))
                 .header("Content-Type", "text/csv")
@@ -79,10 +84,16 @@ class BulkImportIT {
         assertTrue(ingest.isRunning(), "the service survived with a " + HEAP + " heap");
     }
 
-    /** A CSV export produced while it is read: every thousandth row has an NPS of 12, on purpose. */
+    /**
+     * A CSV export produced while it is read, about a kilobyte per row: every thousandth row has an
+     * NPS of 12, on purpose.
+     */
     private static InputStream generatedCsv(int rows) {
         return GeneratedFile.lines("customer_id,customer_email,customer_locale,nps,text,touchpoint,external_id", rows,
-                i -> "c-%d,customer%d@example.com,%s,%d,\"Row %d: delivery was late, again\",delivery,export-%d"
-                        .formatted(i, i, i % 2 == 0 ? "en" : "ru", i % 1000 == 1 ? 12 : i % 11, i, i));
+                i -> "c-%d,customer%d@example.com,%s,%d,\"Row %d: %s\",delivery,export-%d"
+                        .formatted(i, i, i % 2 == 0 ? "en" : "ru", i % 1000 == 1 ? 12 : i % 11, i, LONG_TEXT, i));
     }
+
+    private static final String LONG_TEXT = ("The parcel came two days late, the box was crushed and nobody answered "
+            + "the chat, so I had to call twice; ").repeat(9);
 }

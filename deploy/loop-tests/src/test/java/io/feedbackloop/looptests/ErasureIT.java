@@ -87,7 +87,7 @@ class ErasureIT {
         Customer vera = new Customer("c-vera-" + tag, "vera." + tag + "@example.com",
                 "+7999" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)), "Vera Quist" + tag,
                 "lilac umbrella " + tag);
-        Customer other = new Customer("c-other-" + tag, "other." + tag + "@example.com", "+4470" + tag.hashCode(),
+        Customer other = new Customer("c-other-" + tag, "other." + tag + "@example.com", "+4470" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)),
                 "Otto Brand" + tag, "teal kettle " + tag);
 
         String first = post(vera, 2, "The courier threw my parcel, " + vera.phrase + ", twice");

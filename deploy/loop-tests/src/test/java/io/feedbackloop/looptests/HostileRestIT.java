@@ -104,7 +104,17 @@ class HostileRestIT {
                     .method(hostile.method(), hostile.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(hostile.body()));
             hostile.headers().forEach(request::header);
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException closed) {
+                // a connection closed without an answer is a defect of its own: name the request that caused it
+                violationCount++;
+                violations.add("#" + i + " " + target.service() + " " + hostile.kind() + " " + hostile.method() + " "
+                        + abbreviate(hostile.path(), 120) + " headers " + abbreviate(hostile.headers().keySet().toString(), 200)
+                        + " body " + (hostile.body() == null ? 0 : hostile.body().length) + " bytes -> no answer: " + closed);
+                continue;
+            }
             int status = response.statusCode();
             statuses.computeIfAbsent(hostile.kind(), k -> new TreeMap<>()).merge(status, 1, Integer::sum);
             String type = response.headers().firstValue("Content-Type").orElse("");
