@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A survey export larger than the heap (generated while it is sent, so nothing holds it whole:
- * 200,000 rows of about a kilobyte, 200 MB) streams into a feedback-ingest process whose heap is
+ * 80,000 rows of two kilobytes, 170 MB) streams into a feedback-ingest process whose heap is
  * capped at 128 MB. If the service buffered the file, or kept rows in memory, it would die of
  * OutOfMemoryError. {@code -Dimport.rows=N} changes the size; the import rate of the whole loop
  * is a figure of {@code deploy/bench/run}, not of this test.
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class BulkImportIT {
 
     private static final Logger LOG = Logger.getLogger(BulkImportIT.class);
-    private static final int ROWS = Integer.getInteger("import.rows", 200_000);
+    private static final int ROWS = Integer.getInteger("import.rows", 80_000);
     private static final String HEAP = "-Xmx128m";
     private static LoopStack stack;
     private static ServiceProcess ingest;
@@ -85,7 +85,7 @@ class BulkImportIT {
     }
 
     /**
-     * A CSV export produced while it is read, about a kilobyte per row: every thousandth row has an
+     * A CSV export produced while it is read, about two kilobytes per row: every thousandth row has an
      * NPS of 12, on purpose.
      */
     private static InputStream generatedCsv(int rows) {
@@ -95,5 +95,5 @@ class BulkImportIT {
     }
 
     private static final String LONG_TEXT = ("The parcel came two days late, the box was crushed and nobody answered "
-            + "the chat, so I had to call twice; ").repeat(9);
+            + "the chat, so I had to call twice; ").repeat(20);
 }

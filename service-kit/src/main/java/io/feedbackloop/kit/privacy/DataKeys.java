@@ -3,10 +3,11 @@ package io.feedbackloop.kit.privacy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 
@@ -35,7 +36,17 @@ public class DataKeys {
         record Unknown() implements Lookup { }
     }
 
-    private final Map<UUID, SecretKey> unwrapped = new ConcurrentHashMap<>();
+    /**
+     * Unwrapped keys of the customers seen lately. Bounded: an import of a million customers must
+     * not keep a million keys on the heap; a key that fell out is unwrapped again from its row.
+     */
+    private final Map<UUID, SecretKey> unwrapped = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, SecretKey> eldest) {
+            return size() > UNWRAPPED_KEYS_KEPT;
+        }
+    });
+    private static final int UNWRAPPED_KEYS_KEPT = 10_000;
 
     @Inject
     EntityManager entityManager;
