@@ -3,16 +3,26 @@ package io.feedbackloop.ingest;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedbackloop.stack.GeneratedFile;
+import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Old survey exports come in as CSV or NDJSON files; each row is checked, reported and idempotent. */
@@ -20,6 +30,19 @@ import org.junit.jupiter.api.Test;
 class BulkImportTest {
 
     private static final Logger LOG = Logger.getLogger(BulkImportTest.class);
+    private static final String CONTACT = "customer.contact.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TopicProbe topics;
+
+    @BeforeAll
+    static void watchTopics() {
+        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), CONTACT);
+    }
+
+    @AfterAll
+    static void stopWatching() {
+        topics.close();
+    }
 
     private static JsonPath importFile(String channel, String contentType, byte[] file) {
         return IngestApi.as(channel).contentType(contentType).body(file)
@@ -61,6 +84,48 @@ class BulkImportTest {
         JsonPath again = importFile("email", "text/csv", file);
         assertEquals(0, again.getInt("imported"), "re-importing the same export creates nothing new");
         assertEquals(3, again.getInt("duplicates"));
+    }
+
+    @Test
+    void anImportedRowPublishesItsContactOnceAndADuplicateRowNone() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "imp-" + run;
+        byte[] file = """
+                customer_id,customer_email,customer_phone,customer_name,customer_locale,nps,external_id
+                %1$s,imp@example.com,+79167778899,Пётр,ru,8,imp-1-%2$s
+                """.formatted(customerId, run).getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, importFile("email", "text/csv", file).getInt("imported"));
+        assertEquals(1, importFile("email", "text/csv", file).getInt("duplicates"));
+        // the customer's next row is keyed alike and follows on the same partition: once its contact
+        // is seen, every contact the two imports before it published has been seen
+        assertEquals(1, importFile("email", "text/csv", """
+                customer_id,customer_phone,nps,external_id
+                %1$s,+79167778899,6,imp-2-%2$s
+                """.formatted(customerId, run).getBytes(StandardCharsets.UTF_8)).getInt("imported"));
+        String imported = feedbackId(customerId, "imp-1-" + run);
+        String next = feedbackId(customerId, "imp-2-" + run);
+        topics.await(CONTACT, r -> r.value().contains(next), 1, Duration.ofSeconds(20));
+
+        List<ConsumerRecord<String, String>> contacts = topics.records(CONTACT).stream()
+                .filter(r -> customerId.equals(r.key())).toList();
+        assertEquals(2, contacts.size(), "one contact per imported row, none for the duplicate");
+        JsonNode contact = JSON.readTree(contacts.get(0).value());
+        assertEquals(imported, contact.get("feedbackId").asText());
+        assertEquals(customerId, contact.get("customerId").asText());
+        assertEquals("imp@example.com", contact.get("email").asText());
+        assertEquals("+79167778899", contact.get("phone").asText());
+        assertEquals("Пётр", contact.get("name").asText());
+        assertEquals("ru", contact.get("locale").asText());
+        JsonNode phoneOnly = JSON.readTree(contacts.get(1).value());
+        assertEquals(next, phoneOnly.get("feedbackId").asText());
+        assertTrue(phoneOnly.get("email").isNull() && phoneOnly.get("name").isNull());
+    }
+
+    /** The id of the customer's feedback with this external id, as the API lists it. */
+    private static String feedbackId(String customerId, String externalId) {
+        return IngestApi.as("email").queryParam("customerId", customerId).when().get("/api/v1/feedback")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.externalId == '" + externalId + "' }.id");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -32,12 +33,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FeedbackSubmissionTest {
 
     private static final String RECEIVED = "feedback.received.v1";
+    private static final String CONTACT = "customer.contact.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TopicProbe topics;
 
     @BeforeAll
     static void watchTopics() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), RECEIVED);
+        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), RECEIVED, CONTACT);
     }
 
     @AfterAll
@@ -80,8 +82,72 @@ class FeedbackSubmissionTest {
         JsonNode body = JSON.readTree(record.value());
         assertEquals(id, body.get("feedbackId").asText());
         assertEquals(text, body.get("text").asText(), "unicode text round-trips exactly");
-        assertEquals("anna@example.com", body.at("/customer/email").asText());
+        assertEquals("c-accept", body.at("/customer/id").asText());
+        assertEquals("ru", body.at("/customer/locale").asText());
         assertEquals(3, body.get("npsScore").asInt());
+    }
+
+    @Test
+    void aFeedbackPublishesItsContactOnceKeyedByTheCustomerAndItsReceivedEventCarriesNone() throws Exception {
+        String customerId = "c-contact-" + UUID.randomUUID();
+        String id = IngestApi.submitWeb("""
+                {"customer":{"id":"%s","email":"olga@example.com","phone":"+79161112233","name":"Ольга Ким",
+                             "segment":"enterprise","locale":"ru"},
+                 "channel":"web","npsScore":4}""".formatted(customerId));
+        // the same customer again: its contact is keyed alike, so it lands after the first one's on the
+        // same partition, and once it is seen, every contact record the first feedback made has been seen
+        String marker = IngestApi.submitWeb(submission(customerId, "9", "null"));
+        topics.await(CONTACT, r -> r.value().contains(marker), 1, Duration.ofSeconds(20));
+
+        List<ConsumerRecord<String, String>> contacts = topics.records(CONTACT).stream()
+                .filter(r -> r.value().contains(id)).toList();
+        assertEquals(1, contacts.size(), "one contact record for the feedback");
+        ConsumerRecord<String, String> record = contacts.get(0);
+        assertEquals(customerId, record.key(), "keyed by the customer id");
+        assertEquals("1.0", TopicProbe.header(record, "ce_specversion"));
+        assertEquals("feedbackloop.customer.contact.v1", TopicProbe.header(record, "ce_type"));
+        assertEquals("/feedback-ingest", TopicProbe.header(record, "ce_source"));
+        assertEquals(customerId, TopicProbe.header(record, "ce_subject"));
+        assertTrue(TopicProbe.header(record, "ce_id").length() > 0);
+        JsonNode contact = JSON.readTree(record.value());
+        assertEquals(customerId, contact.get("customerId").asText());
+        assertEquals(id, contact.get("feedbackId").asText());
+        assertEquals("olga@example.com", contact.get("email").asText());
+        assertEquals("+79161112233", contact.get("phone").asText());
+        assertEquals("Ольга Ким", contact.get("name").asText());
+        assertEquals("ru", contact.get("locale").asText());
+        assertTrue(contact.has("timeZone") && contact.get("timeZone").isNull(), "this service knows no time zone");
+
+        ConsumerRecord<String, String> received = topics.await(RECEIVED, r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(20)).get(0);
+        JsonNode customer = JSON.readTree(received.value()).get("customer");
+        assertEquals(customerId, customer.get("id").asText());
+        assertEquals("enterprise", customer.get("segment").asText());
+        assertEquals("ru", customer.get("locale").asText());
+        for (String field : List.of("email", "phone", "name")) {
+            assertFalse(customer.has(field), "feedback.received.v1 carries no customer." + field);
+        }
+        for (String personal : List.of("olga@example.com", "+79161112233", "Ольга")) {
+            assertFalse(received.value().contains(personal), "no contact anywhere in feedback.received.v1");
+        }
+        assertEquals(contact.get("observedAt").asText(), JSON.readTree(received.value()).get("receivedAt").asText(),
+                "the contact was observed when the feedback was received");
+    }
+
+    @Test
+    void contactNotGivenWithTheFeedbackIsPublishedAsNull() throws Exception {
+        String customerId = "c-phone-only-" + UUID.randomUUID();
+        String id = IngestApi.submitWeb("""
+                {"customer":{"id":"%s","phone":"+79164445566"},"channel":"web","npsScore":7}""".formatted(customerId));
+        ConsumerRecord<String, String> record = topics.await(CONTACT, r -> r.value().contains(id), 1,
+                Duration.ofSeconds(20)).get(0);
+        assertEquals(customerId, record.key());
+        JsonNode contact = JSON.readTree(record.value());
+        assertEquals("+79164445566", contact.get("phone").asText());
+        for (String field : List.of("email", "name", "locale", "timeZone")) {
+            assertTrue(contact.has(field) && contact.get(field).isNull(),
+                    field + " is null: none was given with this feedback, not left out");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -150,7 +216,9 @@ class FeedbackSubmissionTest {
         String marker = IngestApi.as("web").contentType(ContentType.JSON).body(submission("c-marker", "9", "null"))
                 .when().post("/api/v1/feedback").then().statusCode(201).extract().path("id");
         topics.await(RECEIVED, r -> marker.equals(r.key()), 1, Duration.ofSeconds(20));
+        topics.await(CONTACT, r -> r.value().contains(marker), 1, Duration.ofSeconds(20));
         assertEquals(List.of(), topics.settle(RECEIVED, r -> r.value().contains(refusedCustomer), Duration.ofSeconds(1)));
+        assertEquals(List.of(), topics.records(CONTACT).stream().filter(r -> refusedCustomer.equals(r.key())).toList());
     }
 
     @Test

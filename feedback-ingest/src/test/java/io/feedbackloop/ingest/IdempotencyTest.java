@@ -31,7 +31,8 @@ class IdempotencyTest {
 
     @BeforeAll
     static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), "feedback.received.v1");
+        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), "feedback.received.v1",
+                "customer.contact.v1");
     }
 
     @AfterAll
@@ -47,7 +48,8 @@ class IdempotencyTest {
     @Test
     void sameKeySameBodyYieldsOneFeedbackAndTheSameAnswer() {
         String key = UUID.randomUUID().toString();
-        String body = IngestApi.submission("c-idem", "4", "\"retry me\"");
+        String customerId = "c-idem-" + UUID.randomUUID();
+        String body = IngestApi.submission(customerId, "4", "\"retry me\"");
         Response first = post(key, body);
         Response second = post(key, body);
         first.then().statusCode(201);
@@ -57,6 +59,14 @@ class IdempotencyTest {
         assertEquals(first.header("Location"), second.header("Location"));
         topics.await("feedback.received.v1", r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
         assertEquals(1, topics.settle("feedback.received.v1", r -> r.value().contains("retry me"), Duration.ofSeconds(1)).size());
+        // the customer's next feedback is keyed alike and follows on the same partition: once its
+        // contact is seen, any contact the retry published would have been seen before it
+        String next = IngestApi.submitWeb(IngestApi.submission(customerId, "5", "null"));
+        topics.await("customer.contact.v1", r -> r.value().contains(next), 1, Duration.ofSeconds(20));
+        assertEquals(List.of(id, next), topics.records("customer.contact.v1").stream()
+                .filter(r -> customerId.equals(r.key()))
+                .map(r -> r.value().contains(id) ? id : r.value().contains(next) ? next : r.value()).toList(),
+                "the retry published no second contact");
     }
 
     @Test

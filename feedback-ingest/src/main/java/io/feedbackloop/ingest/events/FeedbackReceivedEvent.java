@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Data of {@code feedback.received.v1} (schema: {@code /schemas/feedback.received.v1.json}).
- * Carries the customer's contact so that later stages never call back into this service.
+ * Names the customer by id, segment and language only: their contact (email, phone, name) travels
+ * on {@code customer.contact.v1} ({@link CustomerContactEvent}) to closeloop-notifier and nowhere else.
  */
 public record FeedbackReceivedEvent(UUID feedbackId, Instant receivedAt, Instant respondedAt, String channel,
                                     Customer customer, Integer npsScore, List<Score> scores, String text,
@@ -17,7 +18,7 @@ public record FeedbackReceivedEvent(UUID feedbackId, Instant receivedAt, Instant
     public static final String TOPIC = "feedback.received.v1";
     public static final String TYPE = "feedbackloop.feedback.received.v1";
 
-    public record Customer(String id, String email, String phone, String name, String segment, String locale) {
+    public record Customer(String id, String segment, String locale) {
     }
 
     public record Score(String metric, int value, int scaleMin, int scaleMax) {

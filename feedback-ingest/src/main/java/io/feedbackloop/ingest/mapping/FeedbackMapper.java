@@ -8,6 +8,7 @@ import io.feedbackloop.ingest.api.FeedbackPage;
 import io.feedbackloop.ingest.api.FeedbackSubmission;
 import io.feedbackloop.ingest.api.FeedbackView;
 import io.feedbackloop.ingest.api.ImportReport;
+import io.feedbackloop.ingest.events.CustomerContactEvent;
 import io.feedbackloop.ingest.events.FeedbackCommentedEvent;
 import io.feedbackloop.ingest.events.FeedbackReceivedEvent;
 import io.feedbackloop.ingest.model.LoopStage;
@@ -59,12 +60,20 @@ public class FeedbackMapper {
 
     public FeedbackReceivedEvent toReceivedEvent(Feedback f, List<FeedbackScore> scores) {
         return new FeedbackReceivedEvent(f.id, f.receivedAt, f.respondedAt, f.channel,
-                new FeedbackReceivedEvent.Customer(f.customerId, f.customerEmail, f.customerPhone, f.customerName,
-                        f.customerSegment, f.customerLocale),
+                new FeedbackReceivedEvent.Customer(f.customerId, f.customerSegment, f.customerLocale),
                 f.npsScore,
                 scores.stream().map(s -> new FeedbackReceivedEvent.Score(s.metric, s.value, s.scaleMin, s.scaleMax))
                         .toList(),
                 f.text, f.language, f.touchpoint, f.journeyStage, f.externalId, f.invitationId, metadata.read(f.metadata));
+    }
+
+    /**
+     * The contact given with the feedback, observed when the feedback was received. This service
+     * does not know the customer's time zone.
+     */
+    public static CustomerContactEvent toContactEvent(Feedback f) {
+        return new CustomerContactEvent(f.customerId, f.id, f.receivedAt, f.customerEmail, f.customerPhone,
+                f.customerName, f.customerLocale, null);
     }
 
     public static FeedbackCommentedEvent toCommentedEvent(Feedback f) {

@@ -2,6 +2,7 @@ package io.feedbackloop.ingest.messaging;
 
 import java.util.List;
 
+import io.feedbackloop.ingest.events.CustomerContactEvent;
 import io.feedbackloop.ingest.events.FeedbackCommentedEvent;
 import io.feedbackloop.ingest.events.FeedbackReceivedEvent;
 import io.feedbackloop.ingest.events.SurveyInvitedEvent;
@@ -29,8 +30,14 @@ public class OutgoingEventPublisher implements OutgoingEvents {
     @Inject
     FeedbackMapper feedbackMapper;
 
+    /**
+     * The contact goes first, keyed by the customer id, so that it is on its way to the notifier
+     * before anything the feedback leads to; the feedback itself carries no contact.
+     */
     @Override
     public void feedbackReceived(Feedback feedback, List<FeedbackScore> scores) {
+        outbox.publish(CustomerContactEvent.TOPIC, CustomerContactEvent.TYPE, feedback.customerId,
+                FeedbackMapper.toContactEvent(feedback));
         outbox.publish(FeedbackReceivedEvent.TOPIC, FeedbackReceivedEvent.TYPE, feedback.id.toString(),
                 feedbackMapper.toReceivedEvent(feedback, scores));
     }

@@ -15,7 +15,11 @@ import io.feedbackloop.kit.privacy.CustomerErasure;
  */
 public interface OutgoingEvents {
 
-    /** {@code feedback.received.v1}, keyed by the feedback id. */
+    /**
+     * {@code feedback.received.v1}, keyed by the feedback id, and the contact given with it,
+     * {@code customer.contact.v1} keyed by the customer id: every accepted feedback, whichever way
+     * it came in, publishes both.
+     */
     void feedbackReceived(Feedback feedback, List<FeedbackScore> scores);
 
     /** {@code feedback.commented.v1}: the comment that arrived after the score. */
