@@ -3,13 +3,18 @@ package io.feedbackloop.categorize;
 import static io.feedbackloop.categorize.Requests.asAnalyst;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +24,8 @@ import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +40,17 @@ class CategorizationTest {
 
     private static final String RECEIVED = "feedback.received.v1";
     private static final String CATEGORIZED = "feedback.categorized.v1";
+    private static final String RECATEGORIZED = "feedback.recategorized.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TopicProbe topics;
 
+    @Inject
+    DataSource database;
+
     @BeforeAll
     static void connect() {
-        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), CATEGORIZED, RECEIVED + ".dlq");
+        topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), CATEGORIZED, RECATEGORIZED,
+                RECEIVED + ".dlq");
     }
 
     @AfterAll
@@ -49,7 +61,7 @@ class CategorizationTest {
     private static void publishReceived(String feedbackId, String eventId, String npsScore, String text) {
         String body = """
                 {"feedbackId":"%s","receivedAt":"2026-11-23T09:00:00Z","channel":"web",
-                 "customer":{"id":"c-7","email":"ivan@example.com","name":"Иван","locale":"ru"},
+                 "customer":{"id":"c-7","segment":"consumer","locale":"ru"},
                  "npsScore":%s,"text":%s}""".formatted(feedbackId, npsScore, text);
         topics.publish(RECEIVED, feedbackId, body, Map.of("ce_id", eventId, "ce_specversion", "1.0",
                 "ce_type", "feedbackloop.feedback.received.v1", "ce_time", Instant.now().toString()));
@@ -73,7 +85,7 @@ class CategorizationTest {
     }
 
     @Test
-    void categorizedEventCarriesTheCustomerAndWordsWithCloudEventsHeaders() throws Exception {
+    void categorizedEventCarriesTheCustomerReferenceAndWordsWithCloudEventsHeaders() throws Exception {
         String id = UUID.randomUUID().toString();
         publishReceived(id, UUID.randomUUID().toString(), "2", "\"Ужасная доставка\"");
         ConsumerRecord<String, String> record = topics.await(CATEGORIZED, r -> id.equals(r.key()), 1,
@@ -83,11 +95,75 @@ class CategorizationTest {
         assertEquals(id, TopicProbe.header(record, "ce_subject"));
         JsonNode event = JSON.readTree(record.value());
         assertEquals("Ужасная доставка", event.get("text").asText());
-        assertEquals("ivan@example.com", event.at("/customer/email").asText());
+        assertEquals("c-7", event.at("/customer/id").asText());
+        assertEquals("consumer", event.at("/customer/segment").asText());
         assertEquals("ru", event.at("/customer/locale").asText());
+        assertEquals(Set.of("id", "segment", "locale"), fieldNames(event.get("customer")), "no contact data");
 
         asAnalyst().get("/api/v1/categorizations/" + id)
                 .then().statusCode(200).body("npsClass", equalTo("detractor")).body("npsScore", equalTo(2));
+    }
+
+    /**
+     * Contact data travels on customer.contact.v1 to the notifier only; a feedback.received.v1
+     * published before that (a replay, a lagging partition, a dead letter sent back) still carries
+     * the customer's email, phone and name. They are neither stored nor announced, also when a
+     * correction announces the feedback again from what is stored.
+     */
+    @Test
+    void anOldRecordsContactDataIsNeitherStoredNorAnnounced() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String tag = id.substring(0, 8);
+        String email = "old-record-" + tag + "@example.com";
+        String phone = "+4420" + String.valueOf(Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L)
+                + 100_000_000L).substring(1);
+        String name = "Ольга Старая " + tag;
+        String body = """
+                {"feedbackId":"%s","receivedAt":"2026-11-23T09:00:00Z","channel":"web",
+                 "customer":{"id":"c-old-%s","email":"%s","phone":"%s","name":"%s","segment":"smb","locale":"ru"},
+                 "npsScore":3,"text":"Курьер опоздал"}""".formatted(id, tag, email, phone, name);
+        topics.publishEvent(RECEIVED, id, UUID.randomUUID().toString(), body);
+
+        ConsumerRecord<String, String> categorized = topics.await(CATEGORIZED, r -> id.equals(r.key()), 1,
+                FeedbackEvents.PATIENCE).get(0);
+        JsonNode customer = JSON.readTree(categorized.value()).get("customer");
+        assertEquals("c-old-" + tag, customer.get("id").asText());
+        assertEquals("smb", customer.get("segment").asText());
+        assertEquals("ru", customer.get("locale").asText());
+        assertEquals(Set.of("id", "segment", "locale"), fieldNames(customer), categorized.value());
+        List<String> contact = List.of(email, phone, name);
+        assertHoldsNone(categorized.value(), contact);
+
+        String view = asAnalyst().get("/api/v1/categorizations/" + id).then().statusCode(200).extract().asString();
+        assertHoldsNone(view, contact);
+        for (String value : contact) {
+            assertEquals(List.of(), StoredValues.tablesHolding(database, value), "tables holding " + value);
+        }
+        assertEquals(List.of(), StoredValues.contactColumns(database), "columns for contact data");
+
+        // a correction announces the feedback again, built from what is stored
+        asAnalyst().contentType(ContentType.JSON).body("{\"type\": \"problem\"}")
+                .put("/api/v1/feedback/" + id + "/categorization").then().statusCode(200);
+        ConsumerRecord<String, String> recategorized = topics.await(RECATEGORIZED, r -> id.equals(r.key()), 1,
+                FeedbackEvents.PATIENCE).get(0);
+        assertEquals(Set.of("id", "segment", "locale"),
+                fieldNames(JSON.readTree(recategorized.value()).get("customer")), recategorized.value());
+        assertHoldsNone(recategorized.value(), contact);
+        for (String value : contact) {
+            assertEquals(List.of(), StoredValues.tablesHolding(database, value), "tables holding " + value);
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return Set.copyOf(names);
+    }
+
+    private static void assertHoldsNone(String json, List<String> values) {
+        for (String value : values) {
+            assertFalse(json.toLowerCase().contains(value.toLowerCase()), value + " in " + json);
+        }
     }
 
     @Test

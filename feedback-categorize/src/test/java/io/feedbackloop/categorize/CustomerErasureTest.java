@@ -25,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +46,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A customer's erasure reaches every table of this service, and stays: a feedback or comment of
  * theirs that arrives after it (topics are not ordered with each other) stores and announces
- * nothing, and neither corrections nor replays bring their data back.
+ * nothing, and neither corrections nor replays bring their data back. The feedback here are old
+ * records that still carry the customer's email, phone and name: this service keeps none of them
+ * to begin with.
  */
 @QuarkusTest
 class CustomerErasureTest extends TopicsTestBase {
@@ -80,6 +81,7 @@ class CustomerErasureTest extends TopicsTestBase {
                     "Агафья Ш" + tag, "The courier " + tag + " never rang the bell");
         }
 
+        /** Their feedback as a record published before contact data left feedback.received.v1. */
         ObjectNode feedback(String feedbackId) {
             ObjectNode event = received(feedbackId, words, "nps", 3);
             ((ObjectNode) event.get("customer")).put("id", id).put("email", email).put("phone", phone).put("name", name);
@@ -143,7 +145,8 @@ class CustomerErasureTest extends TopicsTestBase {
         String note = "Spoke to " + customer.name() + " on " + customer.phone() + ", the parcel " + UUID.randomUUID();
         correct(feedbackId, "{\"type\": \"problem\", \"note\": \"" + note + "\"}");
         awaitOne(topics, RECATEGORIZED, feedbackId);
-        assertTrue(tablesHolding(customer.email()).contains("outbox_event"), "the events about it hold the address");
+        assertTrue(tablesHolding(customer.words()).contains("outbox_event"), "the events about it hold the words");
+        assertHeldNowhere(List.of(customer.email()));
 
         erase(customer, true);
         assertHeldNowhere(customer.personalData());
@@ -182,20 +185,30 @@ class CustomerErasureTest extends TopicsTestBase {
     void erasingContactDataOnlyKeepsTheWordsWithoutTheContactDataInThem() throws Exception {
         Customer customer = Customer.unique();
         String feedbackId = UUID.randomUUID().toString();
-        String phrase = "the parcel " + UUID.randomUUID() + " is lost";
+        // letters only: a long enough run of digits in the words would read as a phone number
+        String phrase = "the parcel " + letters() + " is lost";
+        String otherPhone = "8 (495) 123-45-67";
         ObjectNode feedback = customer.feedback(feedbackId);
         feedback.put("text", "Call me on " + customer.phone() + " or write to " + customer.email().toUpperCase()
                 + ", " + phrase);
         categorize(topics, feedback);
-        correct(feedbackId, "{\"type\": \"problem\", \"note\": \"" + customer.name() + " says " + phrase + "\"}");
+        correct(feedbackId, "{\"type\": \"problem\", \"note\": \"called " + otherPhone + ", " + phrase + "\"}");
         awaitOne(topics, RECATEGORIZED, feedbackId);
 
         erase(customer, false);
-        assertHeldNowhere(List.of(customer.email(), customer.phone(), customer.name()));
+        assertHeldNowhere(List.of(customer.email(), customer.phone(), customer.name(), otherPhone));
         asAnalyst().get("/api/v1/feedback/" + feedbackId + "/categorization").then().statusCode(200)
                 .body("text", equalTo("Call me on [erased] or write to [erased], " + phrase));
         asAnalyst().get("/api/v1/feedback/" + feedbackId + "/categorization/corrections").then().statusCode(200)
-                .body("[0].note", equalTo("[erased] says " + phrase));
+                .body("[0].note", equalTo("called [erased], " + phrase));
+    }
+
+    private static String letters() {
+        StringBuilder letters = new StringBuilder();
+        for (char c : UUID.randomUUID().toString().replace("-", "").toCharArray()) {
+            letters.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return letters.toString();
     }
 
     private void erase(Customer customer, boolean eraseText) throws Exception {
@@ -239,8 +252,9 @@ class CustomerErasureTest extends TopicsTestBase {
         for (String value : values) {
             assertTrue(!event.toString().contains(value), value + " in " + event);
         }
-        assertTrue(event.at("/customer/email").isNull() && event.at("/customer/phone").isNull()
-                && event.at("/customer/name").isNull() && event.get("text").isNull(), event.toString());
+        JsonNode customer = event.get("customer");
+        assertTrue(!customer.has("email") && !customer.has("phone") && !customer.has("name")
+                && event.get("text").isNull(), event.toString());
     }
 
     private static void assertNotDeadLettered(String... eventIds) {
@@ -278,35 +292,7 @@ class CustomerErasureTest extends TopicsTestBase {
         }
     }
 
-    /** Every table of the service's database with a row that holds the value in any column, in any letter case. */
     private List<String> tablesHolding(String value) throws SQLException {
-        List<String> holding = new ArrayList<>();
-        try (Connection connection = database.getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = connection.createStatement().executeQuery("""
-                    SELECT table_name FROM information_schema.tables
-                    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            assertTrue(tables.containsAll(List.of("categorization", "pending_comment", "categorization_correction",
-                    "outbox_event")), tables.toString());
-            for (String table : tables) {
-                // a row as text holds every column, arrays and JSON included
-                try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM \"" + table
-                        + "\" t WHERE strpos(t::text, ?) > 0 OR strpos(lower(t::text), lower(?)) > 0")) {
-                    query.setString(1, value);
-                    query.setString(2, value);
-                    try (ResultSet rows = query.executeQuery()) {
-                        rows.next();
-                        if (rows.getLong(1) > 0) {
-                            holding.add(table);
-                        }
-                    }
-                }
-            }
-        }
-        return holding;
+        return StoredValues.tablesHolding(database, value);
     }
 }

@@ -32,15 +32,18 @@ final class FeedbackEvents {
     private FeedbackEvents() {
     }
 
-    /** A {@code feedback.received.v1} body with the given text (may be null) and scores such as {@code "nps", 3}. */
+    /**
+     * A {@code feedback.received.v1} body with the given text (may be null) and scores such as
+     * {@code "nps", 3}; its customer is a reference without contact data, as ingest sends it now.
+     */
     static ObjectNode received(String feedbackId, String text, Object... metricAndValue) {
         ObjectNode body = JSON.createObjectNode();
         body.put("feedbackId", feedbackId);
         body.put("receivedAt", Instant.now().toString());
         body.put("respondedAt", Instant.now().toString());
         body.put("channel", "web");
-        body.putObject("customer").put("id", "c-" + feedbackId.substring(0, 8)).put("email", "ivan@example.com")
-                .put("name", "Иван").put("locale", "ru").put("segment", "consumer");
+        body.putObject("customer").put("id", "c-" + feedbackId.substring(0, 8)).put("locale", "ru")
+                .put("segment", "consumer");
         body.put("text", text);
         var scores = body.putArray("scores");
         for (int i = 0; i < metricAndValue.length; i += 2) {

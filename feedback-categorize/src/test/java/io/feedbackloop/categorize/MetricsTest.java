@@ -442,8 +442,8 @@ class MetricsTest {
         feedback.body.put("receivedAt", Instant.now().toString());
         feedback.body.put("respondedAt", respondedAt);
         feedback.body.put("channel", "web");
-        feedback.body.putObject("customer").put("id", "c-" + id.substring(0, 8)).put("email", "anna@example.com")
-                .put("name", "Anna").put("locale", "en").put("segment", segment);
+        feedback.body.putObject("customer").put("id", "c-" + id.substring(0, 8)).put("locale", "en")
+                .put("segment", segment);
         feedback.body.putNull("text");
         feedback.body.putArray("scores");
         return feedback;

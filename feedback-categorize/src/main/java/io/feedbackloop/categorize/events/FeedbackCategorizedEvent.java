@@ -24,7 +24,11 @@ public record FeedbackCategorizedEvent(UUID feedbackId, Instant categorizedAt, I
     public static final String RECATEGORIZED_TOPIC = "feedback.recategorized.v1";
     public static final String RECATEGORIZED_TYPE = "feedbackloop.feedback.recategorized.v1";
 
-    public record Customer(String id, String email, String phone, String name, String segment, String locale) {
+    /**
+     * The customer reference, segment and locale. No contact data: {@code email}, {@code phone} and
+     * {@code name} are no longer sent (they travel on {@code customer.contact.v1} to the notifier only).
+     */
+    public record Customer(String id, String segment, String locale) {
     }
 
     public record Score(String metric, int value, int scaleMin, int scaleMax, String scoreClass) {

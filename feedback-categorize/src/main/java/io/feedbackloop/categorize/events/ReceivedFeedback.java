@@ -17,8 +17,12 @@ public record ReceivedFeedback(@NotNull UUID feedbackId, Instant receivedAt, Ins
                                List<@Valid Score> scores, String text, String language, String touchpoint,
                                String journeyStage) {
 
-    public record Customer(@NotBlank String id, String email, String phone, String name, String segment,
-                           String locale) {
+    /**
+     * Who gave the feedback, as far as categorizing needs it. A record published before contact data
+     * moved to {@code customer.contact.v1} may still carry {@code email}, {@code phone} and
+     * {@code name}: they are not read (unknown fields are ignored), so they are never stored or sent on.
+     */
+    public record Customer(@NotBlank String id, String segment, String locale) {
     }
 
     public record Score(@NotNull @Pattern(regexp = "nps|csat|ces") String metric, int value, int scaleMin,

@@ -28,7 +28,7 @@ public final class CategorizationMapper {
     private CategorizationMapper() {
     }
 
-    /** A new, not yet categorized categorization holding what the event says. */
+    /** A new, not yet categorized categorization holding what the event says (never contact data). */
     public static Categorization toCategorization(ReceivedFeedback from) {
         Categorization to = new Categorization();
         to.feedbackId = from.feedbackId();
@@ -38,9 +38,6 @@ public final class CategorizationMapper {
         to.touchpoint = from.touchpoint();
         to.journeyStage = from.journeyStage();
         to.customerId = from.customer().id();
-        to.customerEmail = from.customer().email();
-        to.customerPhone = from.customer().phone();
-        to.customerName = from.customer().name();
         to.customerSegment = from.customer().segment();
         to.customerLocale = from.customer().locale();
         to.declaredLanguage = from.language();
@@ -77,8 +74,7 @@ public final class CategorizationMapper {
     public static FeedbackCategorizedEvent toEvent(Categorization c, CategorizationChange change) {
         return new FeedbackCategorizedEvent(c.feedbackId, change == null ? c.categorizedAt : c.updatedAt, c.respondedAt,
                 c.channel, c.touchpoint, c.journeyStage,
-                new FeedbackCategorizedEvent.Customer(c.customerId, c.customerEmail, c.customerPhone, c.customerName,
-                        c.customerSegment, c.customerLocale),
+                new FeedbackCategorizedEvent.Customer(c.customerId, c.customerSegment, c.customerLocale),
                 c.npsScore, c.npsClass, scores(c, FeedbackCategorizedEvent.Score::new), c.text, c.language,
                 sentiment(c), type(c), themes(c), List.of(c.urgency), c.priority, c.knowledgeVersion, c.modelVersion,
                 Arrays.asList(c.correctedFields), change == null ? null : toEvent(change));

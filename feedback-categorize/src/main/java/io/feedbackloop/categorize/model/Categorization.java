@@ -21,7 +21,10 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A feedback as this service keeps it: a copy of what was received and what the categorizer made of it. */
+/**
+ * A feedback as this service keeps it: a copy of what was received and what the categorizer made of it.
+ * The customer is a reference (id, segment, locale): no email, phone or name is kept here.
+ */
 @Entity
 @Table(name = "categorization")
 public class Categorization extends PanacheEntityBase {
@@ -48,15 +51,6 @@ public class Categorization extends PanacheEntityBase {
 
     @Column(name = "customer_id", nullable = false)
     public String customerId;
-
-    @Column(name = "customer_email")
-    public String customerEmail;
-
-    @Column(name = "customer_phone")
-    public String customerPhone;
-
-    @Column(name = "customer_name")
-    public String customerName;
 
     @Column(name = "customer_segment")
     public String customerSegment;
@@ -179,7 +173,7 @@ public class Categorization extends PanacheEntityBase {
         return copy;
     }
 
-    /** Whether its customer was erased: their id is a pseudonym, their contact data gone. */
+    /** Whether its customer was erased: their id is a pseudonym. */
     public boolean isErased() {
         return customerId.startsWith(ERASED_CUSTOMER_PREFIX);
     }
