@@ -138,9 +138,6 @@ public class CaseOpener {
         to.channel = from.channel;
         to.touchpoint = from.touchpoint;
         to.customerId = from.customerId;
-        to.customerEmail = from.customerEmail;
-        to.customerPhone = from.customerPhone;
-        to.customerName = from.customerName;
         to.customerSegment = from.customerSegment;
         to.customerLocale = from.customerLocale;
         to.npsScore = from.npsScore;

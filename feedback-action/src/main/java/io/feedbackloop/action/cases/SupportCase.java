@@ -39,12 +39,6 @@ public class SupportCase extends PanacheEntityBase {
     @Column(name = "customer_id", nullable = false)
     public String customerId;
 
-    @Column(name = "customer_email")
-    public String customerEmail;
-
-    @Column(name = "customer_name")
-    public String customerName;
-
     @Column(name = "customer_locale")
     public String customerLocale;
 
@@ -79,9 +73,6 @@ public class SupportCase extends PanacheEntityBase {
 
     /** The person working it, if assigned. */
     public String assignee;
-
-    @Column(name = "customer_phone")
-    public String customerPhone;
 
     @Column(name = "customer_segment")
     public String customerSegment;

@@ -19,6 +19,11 @@ public record ActionOpenedEvent(UUID caseId, UUID feedbackId, Instant openedAt, 
     public static final String TOPIC = "action.opened.v1";
     public static final String TYPE = "feedbackloop.action.opened.v1";
 
-    public record Customer(String id, String email, String name, String locale, String phone, String segment) {
+    /**
+     * Who the case is about: their reference, language and segment, never contact data. The notifier
+     * finds how to reach them by {@code feedbackId} (its contact directory, filled from
+     * {@code customer.contact.v1}).
+     */
+    public record Customer(String id, String locale, String segment) {
     }
 }

@@ -23,6 +23,10 @@ public record ActionUpdatedEvent(UUID caseId, UUID feedbackId, Instant updatedAt
     public static final String TOPIC = "action.updated.v1";
     public static final String TYPE = "feedbackloop.action.updated.v1";
 
-    public record Customer(String id, String email, String phone, String name, String locale) {
+    /**
+     * Who the case is about, never contact data: the notifier finds how to reach them by
+     * {@code feedbackId} (its contact directory, filled from {@code customer.contact.v1}).
+     */
+    public record Customer(String id, String locale) {
     }
 }

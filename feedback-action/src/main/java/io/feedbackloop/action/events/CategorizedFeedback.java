@@ -11,7 +11,9 @@ import jakarta.validation.constraints.NotNull;
 /**
  * This service's reading of {@code feedback.categorized.v1} and {@code feedback.recategorized.v1}
  * (both published by feedback-categorize, same body; a recategorization adds {@code change}).
- * Labels are optional here so that events of an older producer are still read.
+ * Labels are optional here so that events of an older producer are still read. Contact data
+ * (customer email, phone, name) is not read: older records may still carry it, it is ignored and
+ * never stored (it travels on {@code customer.contact.v1} to the notifier only).
  */
 public record CategorizedFeedback(@NotNull UUID feedbackId, Instant categorizedAt, Instant respondedAt,
                                   String channel, String touchpoint, String journeyStage,
@@ -19,8 +21,7 @@ public record CategorizedFeedback(@NotNull UUID feedbackId, Instant categorizedA
                                   List<Score> scores, String text, String language, Label sentiment, Label type,
                                   List<Theme> themes, List<String> urgency, String priority, Change change) {
 
-    public record Customer(@NotBlank String id, String email, String phone, String name, String segment,
-                           String locale) {
+    public record Customer(@NotBlank String id, String segment, String locale) {
     }
 
     /** One score on its own scale; scoreClass is promoter/passive/detractor, good/neutral/bad or agree/neutral/disagree. */

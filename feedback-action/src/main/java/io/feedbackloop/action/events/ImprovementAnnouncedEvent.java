@@ -19,6 +19,10 @@ public record ImprovementAnnouncedEvent(UUID actionId, UUID feedbackId, Customer
     public static final String TOPIC = "improvement.announced.v1";
     public static final String TYPE = "feedbackloop.improvement.announced.v1";
 
-    public record Customer(String id, String email, String phone, String name, String locale) {
+    /**
+     * The customer to tell, never contact data: the notifier finds how to reach them by
+     * {@code feedbackId} (its contact directory, filled from {@code customer.contact.v1}).
+     */
+    public record Customer(String id, String locale) {
     }
 }

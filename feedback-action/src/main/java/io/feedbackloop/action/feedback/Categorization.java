@@ -19,7 +19,8 @@ public record Categorization(UUID feedbackId, Instant categorizedAt, Instant res
                              String text, String language, String sentiment, String feedbackType, List<String> themes,
                              List<String> urgency, String priority, Change change) {
 
-    public record Customer(String id, String email, String phone, String name, String segment, String locale) {
+    /** Who wrote it: their reference, segment and language; this service holds no contact data. */
+    public record Customer(String id, String segment, String locale) {
     }
 
     /**

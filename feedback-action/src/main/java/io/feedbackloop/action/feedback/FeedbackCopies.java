@@ -64,9 +64,6 @@ public class FeedbackCopies {
         to.touchpoint = from.touchpoint();
         to.journeyStage = from.journeyStage();
         to.customerId = from.customer().id();
-        to.customerEmail = from.customer().email();
-        to.customerPhone = from.customer().phone();
-        to.customerName = from.customer().name();
         to.customerSegment = from.customer().segment();
         to.customerLocale = from.customer().locale();
         to.npsScore = from.npsScore();

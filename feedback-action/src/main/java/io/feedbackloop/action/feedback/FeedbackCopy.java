@@ -14,7 +14,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A categorized feedback as this service keeps it (this service never reads feedback-categorize's
- * tables): what case rules, routing and improvement actions look at. Written from
+ * tables): what case rules, routing and improvement actions look at. No contact data: the customer
+ * is their reference, segment and language. Written from
  * {@code feedback.categorized.v1} and kept current by {@code feedback.recategorized.v1}.
  */
 @Entity
@@ -41,15 +42,6 @@ public class FeedbackCopy extends PanacheEntityBase {
 
     @Column(name = "customer_id", nullable = false)
     public String customerId;
-
-    @Column(name = "customer_email")
-    public String customerEmail;
-
-    @Column(name = "customer_phone")
-    public String customerPhone;
-
-    @Column(name = "customer_name")
-    public String customerName;
 
     @Column(name = "customer_segment")
     public String customerSegment;

@@ -13,12 +13,13 @@ public interface ImprovementAnnouncements {
     void announce(ImprovementAction action, Recipient recipient, String language, Instant announcedAt);
 
     /**
-     * A customer whose linked feedback the action answers.
+     * A customer whose linked feedback the action answers: how to reach them is the notifier's to
+     * find, by the feedback id.
      *
      * @param text     their own words, to quote back to them
      * @param language the language they wrote in
      */
-    record Recipient(UUID feedbackId, String customerId, String email, String phone, String name, String locale,
-                     String language, String text, Instant respondedAt) {
+    record Recipient(UUID feedbackId, String customerId, String locale, String language, String text,
+                     Instant respondedAt) {
     }
 }

@@ -129,8 +129,7 @@ public class ImprovementFanOut {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> due = entityManager.createNativeQuery("""
-                        SELECT l.feedback_id, f.customer_id, f.customer_email, f.customer_phone, f.customer_name,
-                               f.customer_locale, f.language, f.text, f.responded_at
+                        SELECT l.feedback_id, f.customer_id, f.customer_locale, f.language, f.text, f.responded_at
                         FROM improvement_link l JOIN feedback_copy f ON f.feedback_id = l.feedback_id
                         WHERE l.action_id = ?1 AND l.announced_at IS NULL AND f.customer_erased_at IS NULL
                         ORDER BY l.linked_at, l.feedback_id
@@ -144,8 +143,7 @@ public class ImprovementFanOut {
         List<String> feedbackIds = new ArrayList<>(due.size());
         for (Object[] row : due) {
             ImprovementAnnouncements.Recipient recipient = new ImprovementAnnouncements.Recipient((UUID) row[0],
-                    (String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5],
-                    (String) row[6], (String) row[7], instant(row[8]));
+                    (String) row[1], (String) row[2], (String) row[3], (String) row[4], instant(row[5]));
             String language = AnnouncementLanguage.choose(action.message, recipient.locale(), recipient.language());
             announcements.announce(action, recipient, language, now);
             feedbackIds.add(recipient.feedbackId().toString());

@@ -21,8 +21,7 @@ public class AnnouncementPublisher implements ImprovementAnnouncements {
         outbox.publish(ImprovementAnnouncedEvent.TOPIC, ImprovementAnnouncedEvent.TYPE,
                 recipient.feedbackId().toString(),
                 new ImprovementAnnouncedEvent(action.id, recipient.feedbackId(),
-                        new ImprovementAnnouncedEvent.Customer(recipient.customerId(), recipient.email(),
-                                recipient.phone(), recipient.name(), recipient.locale()),
+                        new ImprovementAnnouncedEvent.Customer(recipient.customerId(), recipient.locale()),
                         recipient.text(), recipient.respondedAt(), action.theme, action.title,
                         action.message.get(language), language, action.teamId, announcedAt));
     }

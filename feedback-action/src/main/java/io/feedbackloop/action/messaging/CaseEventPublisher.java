@@ -13,7 +13,10 @@ import io.feedbackloop.kit.messaging.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Writes what happens to cases to the outbox, keyed by the feedback id so one feedback's events stay in order. */
+/**
+ * Writes what happens to cases to the outbox, keyed by the feedback id so one feedback's events stay in
+ * order. No contact data: every event carries the {@code feedbackId} the notifier looks the contact up by.
+ */
 @ApplicationScoped
 public class CaseEventPublisher implements CaseEvents {
 
@@ -25,8 +28,7 @@ public class CaseEventPublisher implements CaseEvents {
         outbox.publish(ActionOpenedEvent.TOPIC, ActionOpenedEvent.TYPE, c.feedbackId.toString(),
                 new ActionOpenedEvent(c.id, c.feedbackId, c.openedAt, c.priority, c.reason, c.ownerTeam,
                         c.firstResponseDueAt, c.channel,
-                        new ActionOpenedEvent.Customer(c.customerId, c.customerEmail, c.customerName, c.customerLocale,
-                                c.customerPhone, c.customerSegment),
+                        new ActionOpenedEvent.Customer(c.customerId, c.customerLocale, c.customerSegment),
                         c.npsScore, c.text, c.ruleName, List.of(c.themes), List.of(c.urgency), c.sentiment,
                         c.feedbackType, c.resolutionDueAt, c.assignee));
     }
@@ -47,8 +49,7 @@ public class CaseEventPublisher implements CaseEvents {
     }
 
     private static ActionUpdatedEvent.Customer customer(SupportCase c) {
-        return new ActionUpdatedEvent.Customer(c.customerId, c.customerEmail, c.customerPhone, c.customerName,
-                c.customerLocale);
+        return new ActionUpdatedEvent.Customer(c.customerId, c.customerLocale);
     }
 
     private static List<String> themes(SupportCase c) {

@@ -18,8 +18,7 @@ final class CategorizationMapper {
         CategorizedFeedback.Customer customer = event.customer();
         return new Categorization(event.feedbackId(), event.categorizedAt(), event.respondedAt(), event.channel(),
                 event.touchpoint(), event.journeyStage(),
-                new Categorization.Customer(customer.id(), customer.email(), customer.phone(), customer.name(),
-                        customer.segment(), customer.locale()),
+                new Categorization.Customer(customer.id(), customer.segment(), customer.locale()),
                 event.npsScore(), event.npsClass(), scoreOf(event, "csat"), scoreOf(event, "ces"), scoreClasses(event),
                 event.text(), event.language(), event.sentiment() == null ? null : event.sentiment().label(),
                 event.type() == null ? null : event.type().label(),

@@ -1,92 +1,32 @@
 package io.feedbackloop.action.privacy;
 
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
- * A customer's contact data as it shows up inside free text that an erasure keeps (an agent's note
- * "called Olga on +7 916 000-00-00", a resolution "we wrote to olga@example.com"): two PostgreSQL
- * regular expressions, so that the eraser replaces every occurrence with one statement per table.
+ * Contact data as it shows up inside free text that an erasure keeps (a customer's "write to me at
+ * olga@example.com", an agent's note "called her on +7 916 000-00-00", a resolution "confirmation
+ * sent to OLGA@EXAMPLE.COM"): two PostgreSQL regular expressions, so that the eraser replaces every
+ * occurrence with one statement per table.
  *
- * @param anyCase   the email addresses, matched in any case (an address is case-insensitive)
- * @param exactCase the phone numbers, whatever separators a person typed between the digits, and the
- *                  name, whole and each part of three letters or more, as whole words in their own
- *                  case (a name in lower case is more often a word: rose, will)
+ * <p>This service holds no customer contact data (it travels on {@code customer.contact.v1} to the
+ * notifier only), so it cannot look for the customer's own address, number or name: in the kept
+ * text of an erased customer's feedback and cases it replaces <em>every</em> email address and
+ * every phone number. A name is not recognisable as such; whoever needs it gone erases with
+ * {@code eraseText}.
+ *
+ * @param anyCase   email addresses, matched in any case (an address is case-insensitive)
+ * @param exactCase phone numbers: 7 to 15 digits, optionally after a +, with spaces, dots, dashes or
+ *                  brackets between any two, as a whole word; an ISO date (2026-11-23) is not one
  */
 record ContactPatterns(String anyCase, String exactCase) {
 
-    /** Matches nothing: an end of text followed by a character. */
-    static final String NOTHING = "$x";
-
-    /** Shorter than this, a part of a name ("Li", "Jo") is too often part of an ordinary word. */
-    private static final int SHORTEST_NAME_PART = 3;
-
-    /** Fewer digits than this are a house number or an amount more often than a phone number. */
-    private static final int SHORTEST_PHONE = 5;
-
-    private static final String WORD_START = "(?<![[:alnum:]])";
     private static final String WORD_END = "(?![[:alnum:]])";
 
-    /** What a customer gave as contact data, as one row of a case or feedback copy holds it; any may be null. */
-    record Contact(String email, String phone, String name) {
-    }
+    private static final String EMAIL = "(?<![[:alnum:]._%+-])[[:alnum:]._%+-]+@[[:alnum:]-]+(?:\\.[[:alnum:]-]+)*"
+            + "\\.[[:alpha:]]{2,}(?![[:alnum:]-])";
 
-    static ContactPatterns of(Collection<Contact> contacts) {
-        Set<String> emails = new LinkedHashSet<>();
-        Set<String> exact = new LinkedHashSet<>();
-        for (Contact contact : contacts) {
-            if (contact.email() != null && !contact.email().isBlank()) {
-                emails.add(literal(contact.email().strip()));
-            }
-            if (contact.phone() != null) {
-                String digits = contact.phone().replaceAll("\\D", "");
-                if (digits.length() >= SHORTEST_PHONE) {
-                    exact.add(phone(digits));
-                }
-            }
-            if (contact.name() != null && !contact.name().isBlank()) {
-                List<String> parts = List.of(contact.name().strip().split("\\s+"));
-                exact.add(WORD_START + String.join("\\s+", parts.stream().map(ContactPatterns::literal).toList())
-                        + WORD_END);
-                parts.stream().filter(part -> part.codePointCount(0, part.length()) >= SHORTEST_NAME_PART)
-                        .forEach(part -> exact.add(WORD_START + literal(part) + WORD_END));
-            }
-        }
-        return new ContactPatterns(alternatives(emails), alternatives(exact));
-    }
+    /** Fewer digits than 7 are a house number, an amount or a date more often than a phone number; E.164 has at most 15. */
+    private static final String PHONE = "(?<![[:alnum:]+])(?![0-9]{4}-[0-9]{2}-[0-9]{2}" + WORD_END + ")"
+            + "\\+?[0-9](?:[\\s().-]*[0-9]){6,14}" + WORD_END;
 
-    /** The longest first: the whole name is replaced as one, not part by part. */
-    private static String alternatives(Set<String> patterns) {
-        if (patterns.isEmpty()) {
-            return NOTHING;
-        }
-        return String.join("|", patterns.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
-    }
-
-    /** The digits in order, optionally after a +, with spaces, dots, dashes or brackets between any two. */
-    private static String phone(String digits) {
-        StringBuilder pattern = new StringBuilder("\\+?");
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0) {
-                pattern.append("[\\s().-]*");
-            }
-            pattern.append(digits.charAt(i));
-        }
-        return WORD_START + pattern + WORD_END;
-    }
-
-    /** In an advanced regular expression a backslash before any character that is no letter or digit makes it literal. */
-    private static String literal(String text) {
-        StringBuilder escaped = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            if (!Character.isLetterOrDigit(c)) {
-                escaped.append('\\');
-            }
-            escaped.appendCodePoint(c);
-        });
-        return escaped.toString();
-    }
+    /** Any contact data: what an erasure replaces in the kept text of the customer's feedback and cases. */
+    static final ContactPatterns ANY = new ContactPatterns(EMAIL, PHONE);
 }

@@ -1,7 +1,6 @@
 package io.feedbackloop.action.privacy;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.feedbackloop.kit.privacy.CustomerErasure;
@@ -14,10 +13,11 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
- * Removes a customer's personal data from every table of this service, set-based: their contact
- * data always, from the cases and feedback copies and from wherever it was written into text that
- * is kept (a note "called Olga on +7 916 …", a resolution "sent to olga@example.com": replaced by
- * "[erased]"); when asked, also their words and what agents wrote to or about them (replies and
+ * Removes a customer's personal data from every table of this service, set-based: their customer
+ * id always (a pseudonym instead), and contact data wherever it was written into text that is kept
+ * (a note "called her on +7 916 …", a resolution "sent to olga@example.com": every email address and
+ * phone number there is replaced by "[erased]", see {@link ContactPatterns}; the service holds no
+ * contact data of its own to look for); when asked, also their words and what agents wrote to or about them (replies and
  * notes read "[erased]", so do the resolution texts and reopening reasons in the audit trail; the
  * case's resolution text goes). Cases, audit trail and metrics stay, under a pseudonym.
  *
@@ -36,6 +36,12 @@ public class CustomerEraser implements ErasureStep {
                             THEN jsonb_build_object('resolutionText', CAST(:erased AS text)) ELSE jsonb_build_object() END
                     || CASE WHEN action = 'reopened' AND details ->> 'reason' IS NOT NULL
                             THEN jsonb_build_object('reason', CAST(:erased AS text)) ELSE jsonb_build_object() END""";
+
+    /**
+     * The audit values people write (see CaseCommands, CaseLabels): the rest are ids, statuses, times
+     * and the team members an assignment names, which contact patterns must not touch.
+     */
+    private static final String WRITTEN_BY_PEOPLE = "e.key IN ('resolutionText', 'rootCause', 'reason')";
 
     @Inject
     EntityManager entityManager;
@@ -56,7 +62,8 @@ public class CustomerEraser implements ErasureStep {
         // an event about the customer being applied right now finishes first, and is erased below
         guard.holdOffOthers(customer);
         // locks the rows too: a case being worked, a copy being announced, finishes first
-        ContactPatterns contact = ContactPatterns.of(contactsOf(customer));
+        lockRowsOf(customer);
+        ContactPatterns contact = ContactPatterns.ANY;
         long rows = pseudonymise(customer, pseudonym, request.eraseText(), contact);
         rows += eraseCommentsAndAudit(pseudonym, request.eraseText(), contact);
         rows += entityManager.createNativeQuery("""
@@ -72,16 +79,11 @@ public class CustomerEraser implements ErasureStep {
         return rows;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<ContactPatterns.Contact> contactsOf(String customer) {
-        List<ContactPatterns.Contact> contacts = new ArrayList<>();
+    private void lockRowsOf(String customer) {
         for (String table : List.of("support_case", "feedback_copy")) {
-            List<Object[]> rows = entityManager.createNativeQuery("SELECT customer_email, customer_phone, customer_name FROM "
-                            + table + " WHERE customer_id = :customer FOR UPDATE")
+            entityManager.createNativeQuery("SELECT 1 FROM " + table + " WHERE customer_id = :customer FOR UPDATE")
                     .setParameter("customer", customer).getResultList();
-            rows.forEach(row -> contacts.add(new ContactPatterns.Contact((String) row[0], (String) row[1], (String) row[2])));
         }
-        return contacts;
     }
 
     /**
@@ -91,16 +93,15 @@ public class CustomerEraser implements ErasureStep {
      */
     private long pseudonymise(String customer, String pseudonym, boolean eraseText, ContactPatterns contact) {
         long rows = scrubbing(entityManager.createNativeQuery("""
-                UPDATE support_case SET row_version = row_version + 1, customer_id = :pseudonym, customer_email = NULL,
-                    customer_phone = NULL, customer_name = NULL,
+                UPDATE support_case SET row_version = row_version + 1, customer_id = :pseudonym,
                     text = CASE WHEN :eraseText THEN NULL ELSE %s END,
                     resolution_text = CASE WHEN :eraseText THEN NULL ELSE %s END
                 WHERE customer_id = :customer""".formatted(scrubbed("text"), scrubbed("resolution_text"))), contact)
                 .setParameter("customer", customer).setParameter("pseudonym", pseudonym)
                 .setParameter("eraseText", eraseText).executeUpdate();
         rows += scrubbing(entityManager.createNativeQuery("""
-                UPDATE feedback_copy SET customer_id = :pseudonym, customer_email = NULL, customer_phone = NULL,
-                    customer_name = NULL, text = CASE WHEN :eraseText THEN NULL ELSE %s END, customer_erased_at = :now
+                UPDATE feedback_copy SET customer_id = :pseudonym, text = CASE WHEN :eraseText THEN NULL ELSE %s END,
+                    customer_erased_at = :now
                 WHERE customer_id = :customer""".formatted(scrubbed("text"))), contact)
                 .setParameter("customer", customer).setParameter("pseudonym", pseudonym)
                 .setParameter("eraseText", eraseText).setParameter("now", clock.instant()).executeUpdate();
@@ -120,17 +121,18 @@ public class CustomerEraser implements ErasureStep {
                             ofTheCustomersCases))
                     .setParameter("pseudonym", pseudonym).setParameter("erased", CustomerErasure.ERASED_TEXT).executeUpdate();
         }
-        // contact data written into what is kept: notes and replies, and every text value of an
-        // audit entry (the words of a resolution kept without eraseText, a root cause, ...)
+        // contact data written into what is kept: notes and replies, and the text people wrote into an
+        // audit entry (the words of a resolution kept without eraseText, a root cause, a reason)
         rows += scrubbing(entityManager.createNativeQuery("UPDATE case_comment SET text = " + scrubbed("text")
                         + " WHERE " + ofTheCustomersCases + " AND " + mentions("text")), contact)
                 .setParameter("pseudonym", pseudonym).executeUpdate();
         rows += scrubbing(entityManager.createNativeQuery("""
                 UPDATE case_audit a SET details = (
                     SELECT jsonb_object_agg(e.key, CASE WHEN jsonb_typeof(e.value) = 'string'
-                                                        THEN to_jsonb(%s) ELSE e.value END)
+                                                             AND %s THEN to_jsonb(%s) ELSE e.value END)
                     FROM jsonb_each(a.details) e)
-                WHERE a.%s AND %s""".formatted(scrubbed("jsonb_build_array(e.value) ->> 0"), ofTheCustomersCases,
+                WHERE a.%s AND %s""".formatted(WRITTEN_BY_PEOPLE, scrubbed("jsonb_build_array(e.value) ->> 0"),
+                        ofTheCustomersCases,
                         mentions("a.details::text"))), contact)
                 .setParameter("pseudonym", pseudonym).executeUpdate();
         return rows;

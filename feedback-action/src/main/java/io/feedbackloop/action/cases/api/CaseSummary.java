@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param overdue   whether that deadline has passed
  */
 public record CaseSummary(UUID id, UUID feedbackId, String status, String priority, String ownerTeam,
-                          String assignee, String customerName, String channel, List<String> themes,
+                          String assignee,
+                          @Schema(description = "the customer's reference (no contact data is held here)")
+                          String customerId, String channel, List<String> themes,
                           int escalationLevel, int reopenCount, Instant openedAt, Instant nextDueAt, boolean overdue,
                           Instant firstResponseDueAt, Long firstResponseDueIn,
                           @Schema(enumeration = {"met", "missed", "pending"}) String firstResponseSla,

@@ -33,7 +33,11 @@ public record CaseView(UUID id, UUID feedbackId, String status, String priority,
                        @Schema(description = "what the customer is told") String resolutionText,
                        List<CommentView> comments, long version) {
 
-    public record Customer(String id, String name, String email, String phone, String locale, String segment) {
+    /**
+     * Who the case is about: their reference, language and segment. No contact data is held here:
+     * agents answer through the case (a customer reply), which the notifier delivers.
+     */
+    public record Customer(String id, String locale, String segment) {
     }
 
     /** What the customer said and how it was categorized. */

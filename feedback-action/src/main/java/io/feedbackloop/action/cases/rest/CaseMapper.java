@@ -34,8 +34,7 @@ final class CaseMapper {
                 c.sentiment, c.feedbackType, list(c.themes), list(c.urgency));
         return new CaseView(c.id, c.feedbackId, c.status, c.priority, c.reason, c.ruleId, c.ruleName, c.ownerTeam,
                 c.routingRule, c.assignee, c.escalationLevel, c.reopenCount,
-                new CaseView.Customer(c.customerId, c.customerName, c.customerEmail, c.customerPhone, c.customerLocale,
-                        c.customerSegment),
+                new CaseView.Customer(c.customerId, c.customerLocale, c.customerSegment),
                 about, c.openedAt, c.updatedAt,
                 c.firstResponseDueAt, c.firstResponseAt, secondsLeft(c.firstResponseDueAt, c.firstResponseAt, now),
                 sla(c.firstResponseDueAt, c.firstResponseAt, now),
@@ -53,7 +52,7 @@ final class CaseMapper {
     private static CaseSummary toSummary(CaseListing.Entry entry, Instant now) {
         SupportCase c = entry.supportCase();
         Instant nextDueAt = entry.nextDueAt();
-        return new CaseSummary(c.id, c.feedbackId, c.status, c.priority, c.ownerTeam, c.assignee, c.customerName,
+        return new CaseSummary(c.id, c.feedbackId, c.status, c.priority, c.ownerTeam, c.assignee, c.customerId,
                 c.channel, list(c.themes), c.escalationLevel, c.reopenCount, c.openedAt, nextDueAt,
                 nextDueAt != null && nextDueAt.isBefore(now),
                 c.firstResponseDueAt, secondsLeft(c.firstResponseDueAt, c.firstResponseAt, now),
