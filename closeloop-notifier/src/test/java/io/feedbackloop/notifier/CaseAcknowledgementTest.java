@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.feedbackloop.stack.LoopTestResource;
 import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.MailMessage;
@@ -46,16 +47,16 @@ class CaseAcknowledgementTest {
         topics.close();
     }
 
-    /** Publishes action.opened.v1 and returns the case id. */
+    /** Publishes the customer's contact for the feedback, then action.opened.v1 (which carries none); returns the case id. */
     private static String openCase(String feedbackId, String eventId, String email, String name, String locale,
                                    String text) throws Exception {
         String caseId = "3f2a9c1e-0000-4000-8000-" + feedbackId.substring(24);
+        ObjectNode customer = Events.contactGiven(topics, feedbackId, Events.customer("c-1", email, null, name, locale));
         topics.publishEvent(OPENED, feedbackId, eventId, """
                 {"caseId":"%s","feedbackId":"%s","openedAt":"2026-11-23T09:00:00Z","priority":"high",
                  "reason":"nps-detractor","ownerTeam":"delivery","firstResponseDueAt":"2026-11-24T09:00:00Z",
-                 "channel":"web","customer":{"id":"c-1","email":"%s","name":%s,"locale":"%s"},
-                 "npsScore":2,"text":%s}""".formatted(caseId, feedbackId, email, JSON.writeValueAsString(name), locale,
-                JSON.writeValueAsString(text)));
+                 "channel":"web","customer":%s,
+                 "npsScore":2,"text":%s}""".formatted(caseId, feedbackId, customer, JSON.writeValueAsString(text)));
         return caseId;
     }
 
@@ -140,8 +141,11 @@ class CaseAcknowledgementTest {
     void readsTheExampleEventFeedbackActionPublishesWithItsSchema() {
         UUID id = UUID.randomUUID();
         String email = "example." + id.toString().substring(0, 8) + "@example.com";
-        com.fasterxml.jackson.databind.node.ObjectNode example = ProducerExamples.example("feedback-action", OPENED, id);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) example.get("customer")).put("email", email);
+        ObjectNode example = ProducerExamples.example("feedback-action", OPENED, id);
+        // the contact comes from customer.contact.v1, whatever contact fields an example still shows
+        String customerId = "c-" + email;
+        ((ObjectNode) example.get("customer")).put("id", customerId);
+        Events.contactGiven(topics, id.toString(), Events.customer(customerId, email, null, "Anna", "en"));
         topics.publishEvent(OPENED, id.toString(), UUID.randomUUID().toString(), example.toString());
         assertTrue(mailTo(email, 1).get(0).text().startsWith("Hello Anna,"));
     }
@@ -150,9 +154,11 @@ class CaseAcknowledgementTest {
     void customerWithoutEmailIsNotWrittenToAndTheLoopHearsWhy() throws Exception {
         String feedbackId = UUID.randomUUID().toString();
         String caseId = "3f2a9c1e-0000-4000-8000-" + feedbackId.substring(24);
+        // the feedback came with no contact at all: ingest says so with nulls
+        Events.contactGiven(topics, feedbackId, Events.customer("c-no-contact", null, null, null, "ru"));
         topics.publishEvent(OPENED, feedbackId, UUID.randomUUID().toString(), """
                 {"caseId":"%s","feedbackId":"%s","openedAt":"2026-11-23T09:00:00Z","ownerTeam":"delivery",
-                 "firstResponseDueAt":"2026-11-24T09:00:00Z","customer":{"id":"c-phone-only","locale":"ru"},
+                 "firstResponseDueAt":"2026-11-24T09:00:00Z","customer":{"id":"c-no-contact","locale":"ru"},
                  "text":"no email here"}""".formatted(caseId, feedbackId));
         List<ConsumerRecord<String, String>> failed = topics.await("followup.failed.v1",
                 r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.feedbackloop.notifier.Events.JSON;
+import static io.feedbackloop.notifier.Events.contactGiven;
 import static io.feedbackloop.notifier.Events.customer;
 import static io.feedbackloop.notifier.Events.mailTo;
 import static io.feedbackloop.notifier.Events.publish;
@@ -55,7 +56,7 @@ class CustomerErasureTest {
                 .put("/api/v1/customers/" + customerId + "/preferences").then().statusCode(200);
         try (TopicProbe sent = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), Events.SENT)) {
             publish(sent, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId,
-                    customer(customerId, email, "+79160000000", "Фёдор", "ru"), "Мои слова"));
+                    contactGiven(sent, feedbackId, customer(customerId, email, "+79160000000", "Фёдор", "ru")), "Мои слова"));
             mailTo(email, 1);
             // recorded as sent before the erasure: a message still being sent would be held back instead
             sent.await(Events.SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
@@ -89,7 +90,8 @@ class CustomerErasureTest {
         String feedbackId = UUID.randomUUID().toString();
         try (TopicProbe sent = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), Events.SENT)) {
             publish(sent, "improvement.announced.v1", feedbackId, Events.announced(UUID.randomUUID().toString(), feedbackId,
-                    customer(customerId, email, null, "Wilhelmina", "en"), "Checkout kept failing", "en"));
+                    contactGiven(sent, feedbackId, customer(customerId, email, null, "Wilhelmina", "en")),
+                    "Checkout kept failing", "en"));
             mailTo(email, 1);
             sent.await(Events.SENT, r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(20));
         }
@@ -127,14 +129,15 @@ class CustomerErasureTest {
         String refused = UUID.randomUUID().toString();
         String accepted = UUID.randomUUID().toString();
         try (TopicProbe outcomes = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), Events.SENT, Events.FAILED)) {
-            publish(outcomes, "action.opened.v1", refused, Events.opened(UUID.randomUUID().toString(), refused, customer,
+            publish(outcomes, "action.opened.v1", refused, Events.opened(UUID.randomUUID().toString(), refused,
+                    contactGiven(outcomes, refused, customer),
                     "No courier"));
             JsonNode failed = JSON.readTree(outcomes.await(Events.FAILED, r -> refused.equals(r.key()), 1,
                     Duration.ofSeconds(20)).get(0).value());
             String reason = failed.get("reason").asText();
             assertTrue(reason.contains("<recipient> (Bartholomew) is not a mobile number") && !reason.contains(phone), reason);
             publish(outcomes, "improvement.announced.v1", accepted, Events.announced(UUID.randomUUID().toString(), accepted,
-                    customer, "No courier", "en"));
+                    contactGiven(outcomes, accepted, customer), "No courier", "en"));
             outcomes.await(Events.SENT, r -> accepted.equals(r.key()), 1, Duration.ofSeconds(20));
         }
         String acceptedId = asAdmin().get("/api/v1/followups?feedbackId=" + accepted).then()

@@ -16,6 +16,7 @@ final class Events {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SENT = "followup.sent.v1";
     static final String FAILED = "followup.failed.v1";
+    static final String CONTACT = "customer.contact.v1";
 
     private Events() {
     }
@@ -24,6 +25,34 @@ final class Events {
         ObjectNode customer = JSON.createObjectNode();
         customer.put("id", id).put("email", email).put("phone", phone).put("name", name).put("locale", locale);
         return customer;
+    }
+
+    /**
+     * Publishes {@code customer.contact.v1} for the feedback, as feedback-ingest does with every feedback
+     * (the contact fields of {@code customer}, null where it has none), and returns the customer as
+     * categorize's and action's events now name them: id, locale and time zone, no contact.
+     */
+    static ObjectNode contactGiven(TopicProbe topics, String feedbackId, ObjectNode customer) {
+        return contactGiven(topics, feedbackId, customer, UUID.randomUUID().toString());
+    }
+
+    /** {@link #contactGiven(TopicProbe, String, ObjectNode)} as the event {@code eventId}. */
+    static ObjectNode contactGiven(TopicProbe topics, String feedbackId, ObjectNode customer, String eventId) {
+        ObjectNode contact = JSON.createObjectNode();
+        contact.put("customerId", customer.get("id").asText()).put("feedbackId", feedbackId)
+                .put("observedAt", java.time.Instant.now().toString());
+        for (String field : List.of("email", "phone", "name", "locale", "timeZone")) {
+            contact.set(field, customer.hasNonNull(field) ? customer.get(field) : JSON.nullNode());
+        }
+        topics.publishEvent(CONTACT, customer.get("id").asText(), eventId, contact.toString());
+        return reference(customer);
+    }
+
+    /** The customer as categorize's and action's events name them: no email, phone or name. */
+    static ObjectNode reference(ObjectNode customer) {
+        ObjectNode reference = customer.deepCopy();
+        reference.remove(List.of("email", "phone", "name"));
+        return reference;
     }
 
     static ObjectNode categorized(String feedbackId, ObjectNode customer, int nps, String npsClass, String text) {

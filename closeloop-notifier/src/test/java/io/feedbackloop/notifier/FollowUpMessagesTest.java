@@ -3,6 +3,7 @@ package io.feedbackloop.notifier;
 import static io.feedbackloop.notifier.Events.FAILED;
 import static io.feedbackloop.notifier.Events.JSON;
 import static io.feedbackloop.notifier.Events.SENT;
+import static io.feedbackloop.notifier.Events.contactGiven;
 import static io.feedbackloop.notifier.Events.customer;
 import static io.feedbackloop.notifier.Events.mailTo;
 import static io.feedbackloop.notifier.Events.publish;
@@ -48,7 +49,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         String feedbackId = UUID.randomUUID().toString();
         String email = unique("promoter") + "@example.com";
         publish(topics, "feedback.categorized.v1", feedbackId,
-                Events.categorized(feedbackId, customer("c-" + email, email, null, "Nina", "en"), 10, "promoter",
+                Events.categorized(feedbackId, contactGiven(topics, feedbackId, customer("c-" + email, email, null, "Nina", "en")), 10, "promoter",
                         "Fast & friendly <3"));
         MailMessage mail = mailTo(email, 1).get(0);
         assertEquals("Thank you! Would you tell others too?", mail.subject());
@@ -70,7 +71,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         String feedbackId = UUID.randomUUID().toString();
         String email = unique("passive") + "@example.com";
         publish(topics, "feedback.categorized.v1", feedbackId,
-                Events.categorized(feedbackId, customer("c-" + email, email, null, "Олег", "ru-RU"), 7, "passive",
+                Events.categorized(feedbackId, contactGiven(topics, feedbackId, customer("c-" + email, email, null, "Олег", "ru-RU")), 7, "passive",
                         "Нормально, но доставка могла быть быстрее"));
         MailMessage mail = mailTo(email, 1).get(0);
         assertEquals("Спасибо за ваш отзыв", mail.subject());
@@ -82,12 +83,13 @@ class FollowUpMessagesTest extends TopicsTestBase {
     void feedbackFromAnOldExportIsNotThankedWeeksLater() throws Exception {
         String feedbackId = UUID.randomUUID().toString();
         String email = unique("imported") + "@example.com";
-        ObjectNode event = Events.categorized(feedbackId, customer("c-" + email, email, null, "Old", "en"), 9, "promoter", "ok");
+        ObjectNode event = Events.categorized(feedbackId, contactGiven(topics, feedbackId, customer("c-" + email, email, null,
+                "Old", "en")), 9, "promoter", "ok");
         event.put("respondedAt", "2025-01-15T10:00:00Z");
         publish(topics, "feedback.categorized.v1", feedbackId, event);
         String fresh = UUID.randomUUID().toString();
         publish(topics, "feedback.categorized.v1", fresh, Events.categorized(fresh,
-                customer("c-" + email, email, null, "Old", "en"), 9, "promoter", "ok"));
+                contactGiven(topics, fresh, customer("c-" + email, email, null, "Old", "en")), 9, "promoter", "ok"));
         mailTo(email, 1);
         assertEquals(1, settledMailTo(email, Duration.ofSeconds(3)).size(), "only the fresh feedback is thanked");
         asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then().body("$", hasSize(0));
@@ -99,7 +101,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         String feedbackId = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
         String email = unique("detractor") + "@example.com";
-        ObjectNode customer = customer("c-" + email, email, null, "Anna", "en");
+        ObjectNode customer = contactGiven(topics, feedbackId, customer("c-" + email, email, null, "Anna", "en"));
         publish(topics, "feedback.categorized.v1", feedbackId,
                 Events.categorized(feedbackId, customer, 2, "detractor", "Parcel arrived crushed"));
         publish(topics, "action.opened.v1", feedbackId, Events.opened(caseId, feedbackId, customer, "Parcel arrived crushed"));
@@ -118,7 +120,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
     void caseOpenedBeforeTheCategorizationArrivesStillMeansOneAcknowledgement() throws Exception {
         String feedbackId = UUID.randomUUID().toString();
         String email = unique("reversed") + "@example.com";
-        ObjectNode customer = customer("c-" + email, email, null, "Boris", "en");
+        ObjectNode customer = contactGiven(topics, feedbackId, customer("c-" + email, email, null, "Boris", "en"));
         publish(topics, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId, customer, "Late"));
         mailTo(email, 1);
         publish(topics, "feedback.categorized.v1", feedbackId, Events.categorized(feedbackId, customer, 1, "detractor", "Late"));
@@ -130,7 +132,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         String feedbackId = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
         String email = unique("reply") + "@example.com";
-        ObjectNode customer = customer("c-" + email, email, null, "Anna", "en");
+        ObjectNode customer = contactGiven(topics, feedbackId, customer("c-" + email, email, null, "Anna", "en"));
         publish(topics, "action.opened.v1", feedbackId, Events.opened(caseId, feedbackId, customer, "The app crashes <always>"));
         mailTo(email, 1);
 
@@ -167,7 +169,7 @@ class FollowUpMessagesTest extends TopicsTestBase {
         String feedbackId = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
         String email = unique("resolved") + "@example.com";
-        ObjectNode customer = customer("c-" + email, email, null, "Иван", "ru");
+        ObjectNode customer = contactGiven(topics, feedbackId, customer("c-" + email, email, null, "Иван", "ru"));
         publish(topics, "action.resolved.v1", feedbackId, Events.resolved(caseId, feedbackId, customer,
                 "Мы вернули деньги за разбитую посылку <script>"));
         MailMessage mail = mailTo(email, 1).get(0);
@@ -189,7 +191,8 @@ class FollowUpMessagesTest extends TopicsTestBase {
             emails[i] = unique("improvement" + i) + "@example.com";
             String feedbackId = UUID.randomUUID().toString();
             publish(topics, "improvement.announced.v1", feedbackId, Events.announced(actionId, feedbackId,
-                    customer("c-" + emails[i], emails[i], null, "Customer " + i, "en"), "Checkout failed, try " + i, "en"));
+                    contactGiven(topics, feedbackId, customer("c-" + emails[i], emails[i], null, "Customer " + i, "en")),
+                    "Checkout failed, try " + i, "en"));
         }
         for (int i = 0; i < emails.length; i++) {
             MailMessage mail = mailTo(emails[i], 1).get(0);
@@ -221,7 +224,8 @@ class FollowUpMessagesTest extends TopicsTestBase {
         String feedbackId = UUID.randomUUID().toString();
         String email = unique("headers") + "@example.com";
         publish(topics, "action.opened.v1", feedbackId,
-                Events.opened(UUID.randomUUID().toString(), feedbackId, customer("c-" + email, email, null, "Eva", "en"), "x"));
+                Events.opened(UUID.randomUUID().toString(), feedbackId,
+                        contactGiven(topics, feedbackId, customer("c-" + email, email, null, "Eva", "en")), "x"));
         MailMessage mail = mailTo(email, 1).get(0);
         String id = asAdmin().get("/api/v1/followups?feedbackId=" + feedbackId).then().extract().path("[0].id");
         assertEquals(id, mail.header("X-Followup-Id"));

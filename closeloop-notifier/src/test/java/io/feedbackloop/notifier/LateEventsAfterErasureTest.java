@@ -45,22 +45,27 @@ class LateEventsAfterErasureTest extends TopicsTestBase {
     @Inject
     DataSource dataSource;
 
-    /** Every event that can owe a customer a message, each about a feedback of its own; returns their event ids. */
+    /**
+     * Every event that can owe a customer a message, each about a feedback of its own with its
+     * contact (customer.contact.v1, also late); returns their event ids.
+     */
     private static List<String> publishEveryTrigger(ObjectNode customer, String words) {
         List<String> eventIds = new ArrayList<>();
         String feedback = UUID.randomUUID().toString();
-        publish(eventIds, "feedback.categorized.v1", feedback, Events.categorized(feedback, customer, 3, "detractor", words));
+        publish(eventIds, "feedback.categorized.v1", feedback, Events.categorized(feedback,
+                Events.contactGiven(topics, feedback, customer), 3, "detractor", words));
         String opened = UUID.randomUUID().toString();
-        publish(eventIds, "action.opened.v1", opened, Events.opened(UUID.randomUUID().toString(), opened, customer, words));
+        publish(eventIds, "action.opened.v1", opened, Events.opened(UUID.randomUUID().toString(), opened,
+                Events.contactGiven(topics, opened, customer), words));
         String replied = UUID.randomUUID().toString();
         publish(eventIds, "action.updated.v1", replied, Events.replied(UUID.randomUUID().toString(), replied,
-                UUID.randomUUID().toString(), customer, "About what you wrote: " + words));
+                UUID.randomUUID().toString(), Events.contactGiven(topics, replied, customer), "About what you wrote: " + words));
         String resolved = UUID.randomUUID().toString();
         publish(eventIds, "action.resolved.v1", resolved, Events.resolved(UUID.randomUUID().toString(), resolved,
-                customer, "Refunded because " + words));
+                Events.contactGiven(topics, resolved, customer), "Refunded because " + words));
         String improved = UUID.randomUUID().toString();
         publish(eventIds, "improvement.announced.v1", improved, Events.announced(UUID.randomUUID().toString(), improved,
-                customer, words, "en"));
+                Events.contactGiven(topics, improved, customer), words, "en"));
         String invitation = UUID.randomUUID().toString();
         publish(eventIds, "survey.invited.v1", invitation, Events.invited(invitation, customer, "email", false));
         return eventIds;
@@ -120,7 +125,8 @@ class LateEventsAfterErasureTest extends TopicsTestBase {
         String customerId = "c-" + email;
         String feedbackId = UUID.randomUUID().toString();
         Events.publish(topics, "improvement.announced.v1", feedbackId, Events.announced(UUID.randomUUID().toString(),
-                feedbackId, customer(customerId, email, null, "Gideon", "en"), "Slow checkout", "en"));
+                feedbackId, Events.contactGiven(topics, feedbackId, customer(customerId, email, null, "Gideon", "en")),
+                "Slow checkout", "en"));
         MailMessage mail = mailTo(email, 1).get(0);
         Matcher link = Pattern.compile("Unsubscribe: (\\S+)").matcher(mail.text());
         assertTrue(link.find(), mail.text());

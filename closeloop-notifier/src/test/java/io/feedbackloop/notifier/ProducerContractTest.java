@@ -3,14 +3,21 @@ package io.feedbackloop.notifier;
 import static io.feedbackloop.notifier.Events.mailTo;
 import static io.feedbackloop.notifier.Events.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.feedbackloop.stack.LoopStack;
 import io.feedbackloop.stack.LoopTestResource;
+import io.feedbackloop.stack.MailMessage;
 import io.feedbackloop.stack.ProducerExamples;
 import io.feedbackloop.stack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,7 +39,12 @@ class ProducerContractTest {
         UUID feedbackId = UUID.randomUUID();
         String email = unique("contract") + "@example.com";
         ObjectNode example = ProducerExamples.example(producer, topic, feedbackId);
-        ((ObjectNode) example.get("customer")).put("email", email).put("id", "c-" + email);
+        ((ObjectNode) example.get("customer")).put("id", "c-" + email);
+        boolean survey = example.has("invitationId");
+        if (survey) {
+            // an invitation names where it goes
+            ((ObjectNode) example.get("customer")).put("email", email);
+        }
         if (example.has("invitationId")) {
             example.put("invitationId", UUID.randomUUID().toString());
         }
@@ -43,8 +55,35 @@ class ProducerContractTest {
             example.put("respondedAt", java.time.Instant.now().toString());
         }
         try (TopicProbe topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers())) {
+            if (!survey) {
+                // every other message is addressed from customer.contact.v1, whatever contact an example shows
+                Events.contactGiven(topics, feedbackId.toString(), Events.customer("c-" + email, email, null, "Anna", "en"));
+            }
             topics.publishEvent(topic, feedbackId.toString(), UUID.randomUUID().toString(), example.toString());
         }
         assertEquals(subject, mailTo(email, 1).get(0).subject());
+    }
+
+    /** The contact example feedback-ingest publishes with its schema addresses the messages about that feedback. */
+    @Test
+    void readsTheContactExampleFeedbackIngestPublishes() {
+        Path schema = LoopStack.repositoryRoot()
+                .resolve("feedback-ingest/src/main/resources/META-INF/resources/schemas/customer.contact.v1.json");
+        // TODO(lead): drop this assumption once feedback-ingest's customer.contact.v1 schema is merged
+        Assumptions.assumeTrue(Files.exists(schema), "feedback-ingest does not publish customer.contact.v1 yet");
+        UUID feedbackId = UUID.randomUUID();
+        String email = unique("contact-contract") + "@example.com";
+        String customerId = "c-" + email;
+        ObjectNode contact = ProducerExamples.example("feedback-ingest", "customer.contact.v1", feedbackId);
+        contact.put("customerId", customerId).put("email", email);
+        ObjectNode categorized = Events.categorized(feedbackId.toString(),
+                Events.reference(Events.customer(customerId, null, null, null, "en")), 8, "passive", "Fine");
+        try (TopicProbe topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers())) {
+            topics.publishEvent(Events.CONTACT, customerId, UUID.randomUUID().toString(), contact.toString());
+            Events.publish(topics, "feedback.categorized.v1", feedbackId.toString(), categorized);
+        }
+        MailMessage mail = mailTo(email, 1).get(0);
+        assertEquals("Thank you for your feedback", mail.subject());
+        assertTrue(mail.text().startsWith("Hello " + contact.get("name").asText() + ","), mail.text());
     }
 }

@@ -76,7 +76,8 @@ class ProviderChannelsTest extends TopicsTestBase {
     private static String openCaseFor(String phone, String locale) {
         String feedbackId = UUID.randomUUID().toString();
         publish(topics, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId,
-                customer("c-" + phone, null, phone, "Мария", locale), "Курьер не приехал"));
+                Events.contactGiven(topics, feedbackId, customer("c-" + phone, null, phone, "Мария", locale)),
+                "Курьер не приехал"));
         return feedbackId;
     }
 
@@ -198,7 +199,7 @@ class ProviderChannelsTest extends TopicsTestBase {
         String feedbackId = UUID.randomUUID().toString();
         String email = Events.unique("crm") + "@example.com";
         publish(topics, "action.resolved.v1", feedbackId, Events.resolved(UUID.randomUUID().toString(), feedbackId,
-                customer("c-" + email, email, null, "Anna", "en"), "Refunded"));
+                Events.contactGiven(topics, feedbackId, customer("c-" + email, email, null, "Anna", "en")), "Refunded"));
         LoggedRequest call = await(() -> ProviderStubs.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
                 .postRequestedFor(urlEqualTo(ProviderStubs.WEBHOOK_PATH))
                 .withRequestBody(matchingJsonPath("$.feedbackId", equalTo(feedbackId)))), 1).get(0);

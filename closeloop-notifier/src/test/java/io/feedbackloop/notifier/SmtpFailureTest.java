@@ -50,9 +50,10 @@ class SmtpFailureTest {
     void unreachableProviderIsRetriedThenReportedAsFailed() throws Exception {
         String feedbackId = UUID.randomUUID().toString();
         try (TopicProbe topics = TopicProbe.watch(LoopTestResource.broker().bootstrapServers(), "followup.failed.v1")) {
+            Events.contactGiven(topics, feedbackId, Events.customer("c-unreachable", "down@example.com", null, null, "en"));
             topics.publishEvent("action.opened.v1", feedbackId, UUID.randomUUID().toString(), """
                     {"caseId":"%s","feedbackId":"%s","ownerTeam":"delivery","firstResponseDueAt":"2026-11-24T09:00:00Z",
-                     "customer":{"id":"c-unreachable","email":"down@example.com","locale":"en"},"text":"hello?"}"""
+                     "customer":{"id":"c-unreachable","locale":"en"},"text":"hello?"}"""
                     .formatted(UUID.randomUUID(), feedbackId));
             List<ConsumerRecord<String, String>> failed = topics.await("followup.failed.v1",
                     r -> feedbackId.equals(r.key()), 1, Duration.ofSeconds(60));

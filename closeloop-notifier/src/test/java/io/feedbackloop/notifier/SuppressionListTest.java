@@ -70,15 +70,15 @@ class SuppressionListTest extends TopicsTestBase {
 
     private static String caseFor(ObjectNode customer) {
         String feedbackId = UUID.randomUUID().toString();
-        publish(topics, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId, customer,
-                "The courier never came"));
+        publish(topics, "action.opened.v1", feedbackId, Events.opened(UUID.randomUUID().toString(), feedbackId,
+                Events.contactGiven(topics, feedbackId, customer), "The courier never came"));
         return feedbackId;
     }
 
     private static String improvementFor(ObjectNode customer) {
         String feedbackId = UUID.randomUUID().toString();
         publish(topics, "improvement.announced.v1", feedbackId, Events.announced(UUID.randomUUID().toString(), feedbackId,
-                customer, "Checkout failed", "en"));
+                Events.contactGiven(topics, feedbackId, customer), "Checkout failed", "en"));
         return feedbackId;
     }
 
@@ -183,7 +183,8 @@ class SuppressionListTest extends TopicsTestBase {
         String email = unique("shared") + "@example.com";
         String waiting = UUID.randomUUID().toString();
         publish(topics, "feedback.categorized.v1", waiting, Events.categorized(waiting,
-                customer("c-" + email, email, null, "Rosa", "en"), 6, "detractor", "Too slow"));
+                Events.contactGiven(topics, waiting, customer("c-" + email, email, null, "Rosa", "en")), 6, "detractor",
+                "Too slow"));
         awaitQueued(waiting);
 
         // the same address under another customer record opts out while the thanks waits for a case

@@ -42,6 +42,20 @@ public interface FollowUpConfig {
     @WithDefault("P3D")
     Duration acknowledgementMaxAge();
 
+    /**
+     * How long a message waits for the customer's contact ({@code customer.contact.v1}, another topic,
+     * not ordered with the event that owes the message), counted from that event's time: until then
+     * the event is retried; after it, the message is recorded as "no contact known" and not sent.
+     */
+    @WithDefault("PT10M")
+    Duration contactWait();
+
+    /**
+     * Contacts observed longer ago than this leave the contact directory (the retention job). Unset:
+     * kept until the customer is erased, like the messages written to them.
+     */
+    Optional<Duration> contactRetention();
+
     Dispatch dispatch();
 
     QuietHours quietHours();

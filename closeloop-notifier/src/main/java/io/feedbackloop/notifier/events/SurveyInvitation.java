@@ -9,6 +9,6 @@ import jakarta.validation.constraints.NotNull;
 
 /** This service's reading of {@code survey.invited.v1} (published by feedback-ingest). */
 public record SurveyInvitation(@NotNull UUID invitationId, @NotBlank String surveyId, String surveyName, String metric,
-                               String channel, @NotNull @Valid Customer customer, String touchpoint, boolean reminder,
+                               String channel, @NotNull @Valid InvitedCustomer customer, String touchpoint, boolean reminder,
                                Instant invitedAt) {
 }

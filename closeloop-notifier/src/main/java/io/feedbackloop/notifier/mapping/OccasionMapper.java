@@ -7,6 +7,7 @@ import io.feedbackloop.notifier.events.CaseUpdate;
 import io.feedbackloop.notifier.events.CategorizedFeedback;
 import io.feedbackloop.notifier.events.Customer;
 import io.feedbackloop.notifier.events.ImprovementAnnouncement;
+import io.feedbackloop.notifier.events.InvitedCustomer;
 import io.feedbackloop.notifier.events.OpenedAction;
 import io.feedbackloop.notifier.events.SurveyInvitation;
 import io.feedbackloop.notifier.model.CustomerContact;
@@ -48,10 +49,16 @@ public final class OccasionMapper {
 
     public static Occasion.SurveyInvited toOccasion(SurveyInvitation e) {
         return new Occasion.SurveyInvited(e.invitationId(), e.surveyId(), e.surveyName(), e.channel(), e.reminder(),
-                contact(e.customer()));
+                invited(e.customer()));
     }
 
+    /** Who the event is about; their addresses come from the contact directory, never from this event. */
     private static CustomerContact contact(Customer c) {
+        return CustomerContact.reference(c.id(), c.locale(), c.timeZone());
+    }
+
+    /** A survey invitation names where it goes. */
+    private static CustomerContact invited(InvitedCustomer c) {
         return new CustomerContact(c.id(), c.email(), c.phone(), c.name(), c.locale(), c.timeZone());
     }
 }

@@ -43,6 +43,14 @@ public enum MessageKind {
         return this == THANKS || this == REVIEW_INVITATION || this == CASE_ACKNOWLEDGEMENT;
     }
 
+    /**
+     * Whether the event itself says where the message goes (a survey invitation names its channel and
+     * address); every other message is addressed from the contact directory.
+     */
+    public boolean addressedByItsEvent() {
+        return this == SURVEY_INVITATION;
+    }
+
     public static Optional<MessageKind> of(String id) {
         return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
     }

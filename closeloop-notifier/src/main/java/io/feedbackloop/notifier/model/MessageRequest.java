@@ -14,4 +14,11 @@ import java.util.UUID;
 public record MessageRequest(MessageKind kind, String idempotencyKey, UUID feedbackId, UUID caseId, UUID referenceId,
                              CustomerContact customer, String locale, String quote, String ownerTeam, Instant respondBy,
                              Map<String, String> details, String channel, Instant dueAt) {
+
+    /** The same message to the customer as now known; their language unless the request already chose one. */
+    public MessageRequest to(CustomerContact reached) {
+        return new MessageRequest(kind, idempotencyKey, feedbackId, caseId, referenceId, reached,
+                locale == null || locale.isBlank() ? reached.locale() : locale, quote, ownerTeam, respondBy, details,
+                channel, dueAt);
+    }
 }

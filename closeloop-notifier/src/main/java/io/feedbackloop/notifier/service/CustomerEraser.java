@@ -18,7 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Forgets a customer: their addresses, name and preferences go; a message still waiting is held
+ * Forgets a customer: their addresses, name and preferences go (the contact directory's entries too); a message still waiting is held
  * back for good; what the messages about them still say (the text as sent, the agent's reply, the
  * provider's answer, the gateway's message id) loses their name, addresses and the token of their
  * unsubscribe links; with their words erased, the quotes, subjects, texts and details go entirely.
@@ -84,6 +84,9 @@ public class CustomerEraser implements ErasureStep {
                 .setParameter(6, CustomerErasure.ERASED_TEXT).executeUpdate();
         rows += entityManager.createNativeQuery("DELETE FROM customer_preference WHERE customer_id = ?1")
                 .setParameter(1, customer).executeUpdate();
+        // how to reach them: the contact directory's entries go entirely
+        rows += entityManager.createNativeQuery("DELETE FROM contact_directory WHERE customer_id = ?1")
+                .setParameter(1, customer).executeUpdate();
         return rows;
     }
 
@@ -110,7 +113,10 @@ public class CustomerEraser implements ErasureStep {
         List<String> stored = entityManager.createNativeQuery("""
                 SELECT customer_name FROM follow_up WHERE customer_id = ?1 AND customer_name IS NOT NULL
                 UNION SELECT recipient FROM follow_up WHERE customer_id = ?1 AND channel <> 'webhook' AND recipient IS NOT NULL
-                UNION SELECT phone FROM follow_up WHERE customer_id = ?1 AND phone IS NOT NULL""")
+                UNION SELECT phone FROM follow_up WHERE customer_id = ?1 AND phone IS NOT NULL
+                UNION SELECT name FROM contact_directory WHERE customer_id = ?1 AND name IS NOT NULL
+                UNION SELECT email FROM contact_directory WHERE customer_id = ?1 AND email IS NOT NULL
+                UNION SELECT phone FROM contact_directory WHERE customer_id = ?1 AND phone IS NOT NULL""")
                 .setParameter(1, customer).getResultList();
         Set<String> values = new LinkedHashSet<>();
         stored.stream().map(String::trim).filter(v -> !v.isEmpty()).forEach(values::add);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.privacy.ErasureLedger;
 import io.feedbackloop.kit.tracing.EventTracing;
 import io.feedbackloop.notifier.config.FollowUpConfig;
+import io.feedbackloop.notifier.model.CustomerContact;
 import io.feedbackloop.notifier.model.MessageKind;
 import io.feedbackloop.notifier.model.MessageLocale;
 import io.feedbackloop.notifier.model.MessageRequest;
@@ -50,6 +52,9 @@ public class FollowUpService {
     ErasureLedger ledger;
 
     @Inject
+    ContactDirectory contacts;
+
+    @Inject
     FollowUpConfig config;
 
     @Inject
@@ -58,13 +63,21 @@ public class FollowUpService {
     @Inject
     EventTracing tracing;
 
+    /** A message whose customer's contact never arrived within {@code followup.contact-wait}. */
+    public static final String NO_CONTACT_KNOWN = "no contact known";
+
     /**
      * Queues what the requests ask for, in the consumer's transaction; a key already taken is skipped.
      * A request about a customer erased before it arrived (topics are not ordered with each other)
-     * queues nothing and stores nothing: the erasure ledger is asked in this same transaction.
+     * queues nothing and stores nothing: the erasure ledger is asked in this same transaction. Every
+     * message but a survey invitation is addressed from the contact directory; while the contact
+     * may still arrive, {@link ContactNotYetKnownException} rolls the transaction back and the
+     * event is retried.
+     *
+     * @param occurredAt when the event that owes the messages happened: how long its contact has been waited for
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void queue(List<MessageRequest> requests) {
+    public void queue(List<MessageRequest> requests, Instant occurredAt) {
         Set<String> erased = ledger.erasedAmong(requests.stream().map(r -> r.customer().id()).filter(Objects::nonNull)
                 .distinct().toList());
         for (MessageRequest request : requests) {
@@ -72,24 +85,31 @@ public class FollowUpService {
                 LOG.infof("%s: the customer was erased before this event arrived; nothing queued", request.idempotencyKey());
                 continue;
             }
-            queue(request);
+            queue(request, occurredAt);
         }
     }
 
-    private void queue(MessageRequest request) {
-        preferences.learnTimeZone(request.customer().id(), request.customer().timeZone());
-        suppressions.suppressNewAddressesOfOptedOut(request.customer(), preferences.find(request.customer().id()));
+    private void queue(MessageRequest request, Instant occurredAt) {
         FollowUp existing = FollowUp.find("idempotencyKey", request.idempotencyKey())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (existing != null) {
+            preferences.learnTimeZone(request.customer().id(), request.customer().timeZone());
             if (request.kind() == MessageKind.CASE_ACKNOWLEDGEMENT) {
                 upgradeToCaseAcknowledgement(existing, request);
             }
             return;
         }
+        Optional<CustomerContact> reached = request.kind().addressedByItsEvent() ? Optional.of(request.customer())
+                : contacts.reach(request.customer(), request.feedbackId(), occurredAt);
+        if (reached.isPresent()) {
+            request = request.to(reached.get());
+        }
+        preferences.learnTimeZone(request.customer().id(), request.customer().timeZone());
+        suppressions.suppressNewAddressesOfOptedOut(request.customer(), preferences.find(request.customer().id()));
         FollowUpConfig.MessageSettings settings = config.messages().get(request.kind().id());
         List<String> preference = request.channel() != null ? List.of(request.channel()) : settings.channels();
-        ChannelChooser.Choice choice = channels.choose(preference, request.customer());
+        ChannelChooser.Choice choice = reached.isPresent() ? channels.choose(preference, request.customer())
+                : new ChannelChooser.Choice(null, NO_CONTACT_KNOWN);
         FollowUp followUp = newFollowUp(request, request.idempotencyKey(),
                 choice.channel() != null ? choice.channel() : preference.get(0));
         if (choice.channel() == null) {

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.feedbackloop.kit.privacy.Pseudonyms;
 import io.feedbackloop.notifier.model.CustomerContact;
 import io.feedbackloop.notifier.repository.CustomerPreference;
+import io.feedbackloop.notifier.repository.DirectoryContact;
 import io.feedbackloop.notifier.repository.FollowUp;
 import io.feedbackloop.notifier.repository.SuppressedAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,12 +43,12 @@ public class SuppressionList {
 
     /** Puts every address we know of the customer on the channel on the list. */
     public void suppressKnownAddresses(String customerId, String channel, String reason) {
-        SuppressedAddress.suppress(channel, hashes(FollowUp.addressesOf(customerId, channel)), reason, clock.instant());
+        SuppressedAddress.suppress(channel, hashes(knownAddresses(customerId, channel)), reason, clock.instant());
     }
 
     /** The customer opted in again: their addresses on the channel may be written to. */
     public void releaseKnownAddresses(String customerId, String channel) {
-        SuppressedAddress.release(channel, hashes(FollowUp.addressesOf(customerId, channel)));
+        SuppressedAddress.release(channel, hashes(knownAddresses(customerId, channel)));
     }
 
     /**
@@ -81,7 +84,14 @@ public class SuppressionList {
 
     /** Whether any address we know of the customer on the channel is on the list. */
     public boolean anyKnownAddressSuppressed(String customerId, String channel) {
-        return SuppressedAddress.anyOf(channel, hashes(FollowUp.addressesOf(customerId, channel)));
+        return SuppressedAddress.anyOf(channel, hashes(knownAddresses(customerId, channel)));
+    }
+
+    /** What we were given for the customer on the channel: the contact directory and the messages written to them. */
+    private static Collection<String> knownAddresses(String customerId, String channel) {
+        Set<String> addresses = new LinkedHashSet<>(DirectoryContact.addressesOf(customerId, channel));
+        addresses.addAll(FollowUp.addressesOf(customerId, channel));
+        return addresses;
     }
 
     private List<String> hashes(Collection<String> addresses) {
