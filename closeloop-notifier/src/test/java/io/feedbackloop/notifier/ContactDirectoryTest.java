@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.feedbackloop.stack.MailMessage;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.Test;
  * the two topics is read first.
  */
 @QuarkusTest
-@QuarkusTestResource(value = ContactTopicAccess.class, restrictToAnnotatedClass = false)
 class ContactDirectoryTest extends TopicsTestBase {
 
     @Inject

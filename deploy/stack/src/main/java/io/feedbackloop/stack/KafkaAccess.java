@@ -7,6 +7,7 @@ import java.util.Map;
 import static io.feedbackloop.stack.LoopTopics.ACTION_OPENED;
 import static io.feedbackloop.stack.LoopTopics.ACTION_RESOLVED;
 import static io.feedbackloop.stack.LoopTopics.ACTION_UPDATED;
+import static io.feedbackloop.stack.LoopTopics.CUSTOMER_CONTACT;
 import static io.feedbackloop.stack.LoopTopics.CUSTOMER_ERASED;
 import static io.feedbackloop.stack.LoopTopics.CUSTOMER_KEYS;
 import static io.feedbackloop.stack.LoopTopics.ERASURE_CONFIRMED;
@@ -54,7 +55,8 @@ public final class KafkaAccess {
 
     public static final List<Principal> PRINCIPALS = List.of(
             new Principal("feedback-ingest",
-                    List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, SURVEY_INVITED, CUSTOMER_ERASED, CUSTOMER_KEYS),
+                    List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, SURVEY_INVITED, CUSTOMER_CONTACT, CUSTOMER_ERASED,
+                            CUSTOMER_KEYS),
                     List.of(FEEDBACK_CATEGORIZED, ACTION_OPENED, ACTION_RESOLVED, FOLLOWUP_SENT, FOLLOWUP_FAILED,
                             TOUCHPOINT_COMPLETED, ERASURE_CONFIRMED)),
             new Principal("feedback-categorize",
@@ -66,7 +68,7 @@ public final class KafkaAccess {
             new Principal("closeloop-notifier",
                     List.of(FOLLOWUP_SENT, FOLLOWUP_FAILED, ERASURE_CONFIRMED),
                     List.of(FEEDBACK_CATEGORIZED, ACTION_OPENED, ACTION_UPDATED, ACTION_RESOLVED, IMPROVEMENT_ANNOUNCED,
-                            SURVEY_INVITED, CUSTOMER_ERASED, CUSTOMER_KEYS)));
+                            SURVEY_INVITED, CUSTOMER_CONTACT, CUSTOMER_ERASED, CUSTOMER_KEYS)));
 
     private KafkaAccess() {
     }

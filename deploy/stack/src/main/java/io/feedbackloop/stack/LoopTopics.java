@@ -29,11 +29,13 @@ public final class LoopTopics {
     public static final String ERASURE_CONFIRMED = "customer.erasure.confirmed.v1";
     /** Compacted: the latest record per key id, the data key or the marker that it was destroyed. */
     public static final String CUSTOMER_KEYS = "customer.keys.v1";
+    /** Name, email and phone given with a feedback: written by ingest, read by the notifier alone. */
+    public static final String CUSTOMER_CONTACT = "customer.contact.v1";
 
     /** Topics somebody consumes; each has a dead-letter twin. */
     private static final List<String> CONSUMED = List.of(FEEDBACK_RECEIVED, FEEDBACK_COMMENTED, FEEDBACK_CATEGORIZED,
             FEEDBACK_RECATEGORIZED, ACTION_OPENED, ACTION_UPDATED, ACTION_RESOLVED, IMPROVEMENT_ANNOUNCED, SURVEY_INVITED,
-            FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED, CUSTOMER_ERASED, ERASURE_CONFIRMED, CUSTOMER_KEYS);
+            FOLLOWUP_SENT, FOLLOWUP_FAILED, TOUCHPOINT_COMPLETED, CUSTOMER_ERASED, ERASURE_CONFIRMED, CUSTOMER_KEYS, CUSTOMER_CONTACT);
 
     public static final int PARTITIONS = 3;
 
