@@ -28,7 +28,7 @@ public final class TransientFailures {
                     || cause instanceof jakarta.persistence.LockTimeoutException
                     || cause instanceof jakarta.persistence.QueryTimeoutException
                     || cause instanceof org.hibernate.StaleStateException
-                    || cause instanceof io.feedbackloop.kit.privacy.KeyNotYetDeliveredException) {
+                    || cause instanceof NotDeliveredYetException) {
                 return true;
             }
             if (cause instanceof SQLException sql && (isTransientState(sql.getSQLState()) || isPoolExhausted(sql))) {

@@ -47,6 +47,10 @@ class TransientFailuresTest {
                 transient_("a JPA pessimistic lock failure", new jakarta.persistence.PessimisticLockException("lock")),
                 transient_("a concurrent update of the same row", new OptimisticLockException("row changed")),
                 transient_("a stale row, as Hibernate reports it", new StaleObjectStateException("Case", 1)),
+                transient_("a data key another topic has not brought yet",
+                        new io.feedbackloop.kit.privacy.KeyNotYetDeliveredException("key 7 not delivered yet")),
+                transient_("a service's own wait for another topic, wrapped", new IllegalStateException(
+                        new NotDeliveredYetException("contact of c-42 not delivered yet") { })),
                 // never passes: retried a few times, then dead-lettered
                 permanent("a duplicate key (SQLSTATE 23505)", sql("23505")),
                 permanent("a foreign key violation (SQLSTATE 23503)", sql("23503")),
