@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import io.feedbackloop.kit.messaging.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -52,6 +55,9 @@ public class DataKeys {
     EntityManager entityManager;
 
     @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
     PrivacyConfig config;
 
     @Inject
@@ -68,6 +74,18 @@ public class DataKeys {
     /** The live key for this customer's data; the key owner creates one when there is none. */
     public KeyForSealing keyFor(String customerId) {
         String ref = pseudonyms.customerRef(customerId);
+        // one feedback seals several events of the same customer in one transaction (its contact and
+        // the feedback itself; an import a batch of them): look the key up once per transaction
+        Map<String, KeyForSealing> keysOfThisTransaction = keysOfThisTransaction();
+        KeyForSealing key = keysOfThisTransaction.get(ref);
+        if (key == null) {
+            key = liveOrNewKey(ref);
+            keysOfThisTransaction.put(ref, key);
+        }
+        return key;
+    }
+
+    private KeyForSealing liveOrNewKey(String ref) {
         KeyForSealing live = liveKey(ref);
         if (live != null) {
             return live;
@@ -126,6 +144,7 @@ public class DataKeys {
      */
     public int destroy(String customerId) {
         String ref = pseudonyms.customerRef(customerId);
+        keysOfThisTransaction().remove(ref);
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<UUID> destroyed = entityManager.createNativeQuery("""
@@ -155,6 +174,7 @@ public class DataKeys {
                     .setParameter(3, record.destroyedAt() != null ? record.destroyedAt() : clock.instant())
                     .executeUpdate();
             unwrapped.remove(record.keyId());
+            keysOfThisTransaction().remove(record.customerRef());
             return;
         }
         byte[] wrapped = Base64.getDecoder().decode(record.wrappedKey());
@@ -197,6 +217,20 @@ public class DataKeys {
     private void forgetErasure(String customerRef) {
         entityManager.createNativeQuery("DELETE FROM erased_customer WHERE customer_ref = ?1")
                 .setParameter(1, customerRef).executeUpdate();
+    }
+
+    /** Keys used in the current transaction, by customer reference; nothing is kept outside one. */
+    @SuppressWarnings("unchecked")
+    private Map<String, KeyForSealing> keysOfThisTransaction() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return new HashMap<>();
+        }
+        Map<String, KeyForSealing> keys = (Map<String, KeyForSealing>) transactions.getResource(DataKeys.class);
+        if (keys == null) {
+            keys = new HashMap<>();
+            transactions.putResource(DataKeys.class, keys);
+        }
+        return keys;
     }
 
     private KeyForSealing liveKey(String ref) {
