@@ -6,6 +6,8 @@ import static io.feedbackloop.action.CaseFixtures.UPDATED;
 import static io.feedbackloop.action.CaseFixtures.asAdmin;
 import static io.feedbackloop.action.CaseFixtures.member;
 import static io.feedbackloop.action.CaseFixtures.read;
+import static io.feedbackloop.action.UniqueWords.capitalized;
+import static io.feedbackloop.action.UniqueWords.letters;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -216,15 +218,5 @@ class CustomerContactDataTest {
         for (String needle : needles) {
             assertFalse(text.toLowerCase().contains(needle.toLowerCase()), "'" + needle + "' in " + what + ": " + text);
         }
-    }
-
-    private static String letters(int count) {
-        StringBuilder letters = new StringBuilder();
-        ThreadLocalRandom.current().ints(count, 'a', 'z' + 1).forEach(c -> letters.append((char) c));
-        return letters.toString();
-    }
-
-    private static String capitalized(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }
