@@ -1,0 +1,6 @@
+package io.feedbackloop.console.backend;
+
+/** The four services the console calls. */
+public enum Service {
+    INGEST, CATEGORIZE, ACTION, NOTIFIER
+}

@@ -1,0 +1,53 @@
+package io.feedbackloop.console.web;
+
+import java.util.List;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** The closed vocabularies of the services' APIs, offered in the pages' selects as {@code choices:...}. */
+@TemplateExtension(namespace = "choices")
+public final class Choices {
+
+    private Choices() {
+    }
+
+    static List<String> statuses() {
+        return List.of("open", "in_progress", "waiting_customer", "closed");
+    }
+
+    static List<String> openStatuses() {
+        return List.of("open", "in_progress", "waiting_customer");
+    }
+
+    static List<String> priorities() {
+        return List.of("critical", "high", "normal", "low");
+    }
+
+    static List<String> channels() {
+        return List.of("web", "email", "app", "chat", "phone", "sms", "survey", "import");
+    }
+
+    static List<String> sentiments() {
+        return List.of("negative", "neutral", "positive");
+    }
+
+    static List<String> types() {
+        return List.of("complaint", "problem", "idea", "question", "praise");
+    }
+
+    static List<String> urgencies() {
+        return List.of("churn", "legal", "safety");
+    }
+
+    static List<String> scoreClasses() {
+        return List.of("promoter", "passive", "detractor", "good", "neutral", "bad", "agree", "disagree");
+    }
+
+    static List<String> npsClasses() {
+        return List.of("promoter", "passive", "detractor");
+    }
+
+    static List<String> languages() {
+        return List.of("en", "ru");
+    }
+}
