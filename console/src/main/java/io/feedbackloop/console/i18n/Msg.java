@@ -336,4 +336,103 @@ public interface Msg {
 
     @Message("Correction saved.")
     String done_corrected();
+
+    @Message("How customers feel, and how well we close the loop")
+    String dashboard_title();
+
+    @Message("Period")
+    String period();
+
+    @Message("From")
+    String from();
+
+    @Message("To")
+    String to();
+
+    @Message("Segment")
+    String segment();
+
+    @Message("By")
+    String by();
+
+    @Message("{#when d}{#is 'channel'}channel{#is 'touchpoint'}touchpoint{#is 'journeyStage'}journey stage{#is 'segment'}segment{#else}{d}{/when}")
+    String dimension(String d);
+
+    @Message("Step")
+    String bucket();
+
+    @Message("{#when b}{#is 'day'}day{#is 'week'}week{#is 'month'}month{#else}{b}{/when}")
+    String bucket_label(String b);
+
+    @Message("Export CSV")
+    String export_csv();
+
+    @Message("{n} answers")
+    String answers(long n);
+
+    @Message("Responses")
+    String responses();
+
+    @Message("{metric} over time with its 95 % confidence band")
+    String chart_label(String metric);
+
+    @Message("No data for this period.")
+    String no_data();
+
+    @Message("Top themes by volume")
+    String top_themes_volume();
+
+    @Message("Top themes by NPS impact")
+    String top_themes_impact();
+
+    @Message("Detractors")
+    String detractors();
+
+    @Message("NPS points lost")
+    String nps_impact();
+
+    @Message("Your role sees the loop figures of your teams; scores (NPS, CSAT, CES) are for leads and analysts.")
+    String scores_not_for_role();
+
+    @Message("Closing the loop")
+    String loop_metrics();
+
+    @Message("Closed-loop rate")
+    String closed_loop_rate();
+
+    @Message("Median time to first response")
+    String median_first_response();
+
+    @Message("Median time to close")
+    String median_close();
+
+    @Message("First response within SLA")
+    String sla_met_first();
+
+    @Message("Resolution within SLA")
+    String sla_met_resolution();
+
+    @Message("Cases opened / closed")
+    String cases_opened_closed();
+
+    @Message("What customers said")
+    String feedback_title();
+
+    @Message("Words")
+    String words();
+
+    @Message("Score class")
+    String score_class();
+
+    @Message("Search")
+    String search();
+
+    @Message("Open the case")
+    String open_case();
+
+    @Message("Nothing found.")
+    String nothing_found();
+
+    @Message("No case was opened for this feedback.")
+    String no_case_for_feedback();
 }

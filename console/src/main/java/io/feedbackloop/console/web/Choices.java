@@ -50,4 +50,8 @@ public final class Choices {
     static List<String> languages() {
         return List.of("en", "ru");
     }
+
+    static List<String> buckets() {
+        return List.of("day", "week", "month");
+    }
 }

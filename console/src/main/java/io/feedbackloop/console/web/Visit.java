@@ -150,6 +150,21 @@ public class Visit {
         return sign + abs / 3600 + h + String.format("%02d", (abs % 3600) / 60) + m;
     }
 
+    /** A share 0..1 as "87 %". */
+    public String percent(Double share) {
+        return share == null ? "—" : Math.round(share * 100) + " %";
+    }
+
+    /** A percentage 0..100 as "87 %". */
+    public String percentValue(Double percent) {
+        return percent == null ? "—" : Math.round(percent) + " %";
+    }
+
+    /** A duration in seconds as "3 h 05 min" (or days). */
+    public String duration(Double seconds) {
+        return seconds == null ? "—" : left(Math.round(seconds));
+    }
+
     public String zoneName() {
         return zone().getId();
     }
