@@ -24,8 +24,8 @@ import org.hibernate.query.NativeQuery;
 
 /**
  * Reads cases for ops: one case with everything about it, its audit trail, and lists sorted by the
- * most urgent deadline. Agents see their own team's cases only; another team's case does not exist
- * for them (404), so they cannot even learn that it does.
+ * most urgent deadline, the newest or the highest priority. Agents see their own team's cases only;
+ * another team's case does not exist for them (404), so they cannot even learn that it does.
  */
 @ApplicationScoped
 @Transactional
@@ -74,11 +74,14 @@ public class CaseQueries {
     }
 
     /**
-     * Cases matching the filter, the most urgent pending deadline first (closed cases, which have
-     * none, last), by keyset: a page never repeats or skips a case because others were added meanwhile.
-     * Agents are held to their own team whatever they ask for.
+     * Cases matching the filter in the asked order ({@link CaseSort}), by keyset: a page never
+     * repeats or skips a case because others were added meanwhile. One query finds the page with
+     * what sorts it and the language of each case's feedback, one more loads those cases (never a
+     * query per case). Agents are held to their own team whatever they ask for.
+     *
+     * @param cursor as the previous page of the same sort returned it; one of another sort is a 400
      */
-    public CaseListing list(Caller caller, CaseFilter filter, String cursor, int limit) {
+    public CaseListing list(Caller caller, CaseFilter filter, CaseSort sort, String cursor, int limit) {
         Instant now = clock.instant();
         SqlConditions where = new SqlConditions();
         if (!caller.readsEverything()) {
@@ -91,7 +94,8 @@ public class CaseQueries {
         }
         where.addIfPresent("c.owner_team = :team", "team", filter.team())
                 .addIfPresent("c.status IN (:statuses)", "statuses", filter.statuses())
-                .addIfPresent("c.priority IN (:priorities)", "priorities", filter.priorities());
+                .addIfPresent("c.priority IN (:priorities)", "priorities", filter.priorities())
+                .addIfPresent("c.channel IN (:channels)", "channels", filter.channels());
         if (filter.theme() != null) {
             // a group matches its leaves: "delivery" finds "delivery" and "delivery/late", not "delivery-fees"
             where.add("EXISTS (SELECT 1 FROM unnest(c.themes) AS t(theme)"
@@ -109,24 +113,24 @@ public class CaseQueries {
         }
         where.addIfPresent("c.feedback_id = :feedbackId", "feedbackId", filter.feedbackId());
         if (cursor != null) {
-            KeysetCursor after = KeysetCursor.decode(cursor);
-            if (after.sortKey() != null) {
-                where.add("(c.next_due_at > :afterDue OR (c.next_due_at = :afterDue AND c.id > :afterId)"
-                        + " OR c.next_due_at IS NULL)", "afterDue", after.sortKey());
-            } else {
-                where.add("c.next_due_at IS NULL AND c.id > :afterId");
-            }
-            where.parameter("afterId", after.id());
+            after(where, CaseCursor.decode(cursor, sort));
         }
 
         @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = Panache.getEntityManager().createNativeQuery("SELECT c.id, c.next_due_at"
-                        + " FROM support_case c" + where.where() + " ORDER BY c.next_due_at ASC NULLS LAST, c.id ASC")
+        NativeQuery<Object[]> query = Panache.getEntityManager().createNativeQuery(
+                        "SELECT c.id, c.next_due_at, c.opened_at, c.priority_rank, f.language"
+                                + " FROM support_case c LEFT JOIN feedback_copy f ON f.feedback_id = c.feedback_id"
+                                + where.where() + " ORDER BY " + orderBy(sort))
                 .unwrap(NativeQuery.class);
         query.addScalar("id", UUID.class).addScalar("next_due_at", Instant.class)
+                .addScalar("opened_at", Instant.class).addScalar("priority_rank", Integer.class)
+                .addScalar("language", String.class)
                 .setMaxResults(KeysetPage.rowsToFetch(limit));
         KeysetPage<Object[]> page = KeysetPage.of(where.bind(query).getResultList(), limit,
-                row -> new KeysetCursor((Instant) row[1], (UUID) row[0]));
+                row -> position(sort, row).position());
+        // the kit's cursor holds the position only; the next page's cursor also names the sort (and rank)
+        String next = page.nextCursor() == null ? null
+                : position(sort, page.items().get(page.items().size() - 1)).encode();
 
         List<UUID> ids = page.items().stream().map(row -> (UUID) row[0]).toList();
         Map<UUID, SupportCase> cases = ids.isEmpty() ? Map.of()
@@ -136,10 +140,53 @@ public class CaseQueries {
         for (Object[] row : page.items()) {
             SupportCase supportCase = cases.get((UUID) row[0]);
             if (supportCase != null) {
-                items.add(new CaseListing.Entry(supportCase, (Instant) row[1]));
+                items.add(new CaseListing.Entry(supportCase, (Instant) row[1], FirstWords.of(supportCase.text),
+                        (String) row[4]));
             }
         }
-        return new CaseListing(items, page.nextCursor(), now);
+        return new CaseListing(items, next, now);
+    }
+
+    /** The order of each sort, always ending with the id so that no two cases tie. */
+    private static String orderBy(CaseSort sort) {
+        return switch (sort) {
+            case DUE -> "c.next_due_at ASC NULLS LAST, c.id ASC";
+            case OPENED -> "c.opened_at DESC, c.id DESC";
+            case PRIORITY -> "c.priority_rank ASC, c.next_due_at ASC NULLS LAST, c.id ASC";
+        };
+    }
+
+    /** The position of a page's last row in the sort's order: what the next page continues after. */
+    private static CaseCursor position(CaseSort sort, Object[] row) {
+        UUID id = (UUID) row[0];
+        return switch (sort) {
+            case DUE -> new CaseCursor(sort, null, new KeysetCursor((Instant) row[1], id));
+            case OPENED -> new CaseCursor(sort, null, new KeysetCursor((Instant) row[2], id));
+            case PRIORITY -> new CaseCursor(sort, (Integer) row[3], new KeysetCursor((Instant) row[1], id));
+        };
+    }
+
+    /** Only the cases after the cursor's position, in the order {@link #orderBy} gives. */
+    private static void after(SqlConditions where, CaseCursor after) {
+        KeysetCursor position = after.position();
+        switch (after.sort()) {
+            case DUE -> where.add(afterDeadline(position));
+            case OPENED -> where.add("(c.opened_at < :afterOpened OR (c.opened_at = :afterOpened AND c.id < :afterId))",
+                    "afterOpened", position.sortKey());
+            case PRIORITY -> where.add("(c.priority_rank > :afterRank OR (c.priority_rank = :afterRank AND "
+                    + afterDeadline(position) + "))", "afterRank", after.priorityRank());
+        }
+        if (position.sortKey() != null && after.sort() != CaseSort.OPENED) {
+            where.parameter("afterDue", position.sortKey());
+        }
+        where.parameter("afterId", position.id());
+    }
+
+    /** After a deadline (earliest first, none last), ties by id. */
+    private static String afterDeadline(KeysetCursor position) {
+        return position.sortKey() != null
+                ? "(c.next_due_at > :afterDue OR (c.next_due_at = :afterDue AND c.id > :afterId) OR c.next_due_at IS NULL)"
+                : "(c.next_due_at IS NULL AND c.id > :afterId)";
     }
 
     private static String likeEscaped(String value) {

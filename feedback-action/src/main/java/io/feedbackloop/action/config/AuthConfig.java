@@ -1,6 +1,7 @@
 package io.feedbackloop.action.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -48,5 +49,13 @@ public interface AuthConfig {
 
         @WithDefault("PT5M")
         Duration period();
+
+        /**
+         * The proxies (IP addresses, no ranges) in front of this service whose {@code X-Forwarded-For}
+         * names the client: a sign-in that comes directly from one of them counts against the last
+         * address of that header (the one the proxy itself added); any other sign-in against its peer
+         * address. Default none: the header is ignored and every peer is a client.
+         */
+        Optional<List<String>> trustedProxies();
     }
 }

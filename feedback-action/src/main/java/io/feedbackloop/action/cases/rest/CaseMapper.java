@@ -58,7 +58,8 @@ final class CaseMapper {
                 c.firstResponseDueAt, secondsLeft(c.firstResponseDueAt, c.firstResponseAt, now),
                 sla(c.firstResponseDueAt, c.firstResponseAt, now),
                 c.resolutionDueAt, secondsLeft(c.resolutionDueAt, c.resolvedAt, now),
-                sla(c.resolutionDueAt, c.resolvedAt, now), c.rowVersion);
+                sla(c.resolutionDueAt, c.resolvedAt, now), c.rowVersion, entry.firstWords(), c.sentiment,
+                entry.language());
     }
 
     static CommentView toView(CaseComment comment) {

@@ -10,6 +10,7 @@ import io.feedbackloop.action.cases.CaseCommands;
 import io.feedbackloop.action.cases.CaseFile;
 import io.feedbackloop.action.cases.CaseFilter;
 import io.feedbackloop.action.cases.CaseQueries;
+import io.feedbackloop.action.cases.CaseSort;
 import io.feedbackloop.action.cases.api.AssigneeChange;
 import io.feedbackloop.action.cases.api.AuditEntryView;
 import io.feedbackloop.action.cases.api.CaseClosing;
@@ -69,6 +70,9 @@ public class CaseResource {
 
     private static final Set<String> STATUSES = Set.of("open", "in_progress", "waiting_customer", "closed");
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "critical");
+    /** The channels feedback comes through (feedback.received.v1, feedback-ingest's closed set). */
+    private static final Set<String> CHANNELS = Set.of("email", "web", "in-app", "phone", "sms", "chat", "in-person",
+            "social", "review-site", "support-ticket");
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
 
@@ -86,16 +90,23 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
-    @Operation(summary = "List cases, the most urgent deadline first",
-            description = "Sorted by the earliest deadline still to be met (first response, then resolution); closed "
-                    + "cases last. Agents see their own team's cases only. Follow `next` (as `cursor`) for the next page. "
-                    + "`status` and `priority` take several values (repeated or comma-separated).")
+    @Operation(summary = "List cases: the most urgent deadline first, the newest, or the highest priority",
+            description = "`sort=due` (default): the earliest deadline still to be met (first response, then "
+                    + "resolution) first, closed cases last; `sort=opened`: the newest opened first; `sort=priority`: "
+                    + "critical, high, normal, low, each by deadline as `due`. Ties by case id. Agents and leads see "
+                    + "their own teams' cases only. Follow `next` (as `cursor`, with the same `sort`) for the next page; "
+                    + "a cursor of another sort is a 400 naming `cursor`. `status`, `priority` and `channel` take "
+                    + "several values (repeated or comma-separated).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CasePage.class)))
-    @APIResponse(responseCode = "400", description = "An unknown status or priority, a bad limit, cursor or id")
+    @APIResponse(responseCode = "400", description = "An unknown status, priority, channel or sort, a bad limit, id, "
+            + "or a cursor this API did not write for this sort; each wrong parameter is named")
     public CasePage list(@Parameter(description = "owner team id") @QueryParam("team") String team,
                          @Parameter(description = "open, in_progress, waiting_customer, closed")
                          @QueryParam("status") List<String> status,
                          @Parameter(description = "low, normal, high, critical") @QueryParam("priority") List<String> priority,
+                         @Parameter(description = "the channel the feedback came through: email, web, in-app, phone, sms, "
+                                 + "chat, in-person, social, review-site, support-ticket")
+                         @QueryParam("channel") List<String> channel,
                          @Parameter(description = "a taxonomy path; a group (delivery) matches its leaves (delivery/late)")
                          @QueryParam("theme") String theme,
                          @Parameter(description = "a member's email, `me`, or `none` for unassigned cases")
@@ -103,11 +114,23 @@ public class CaseResource {
                          @Parameter(description = "true: a deadline still to be met has passed; false: none has")
                          @QueryParam("overdue") String overdue,
                          @QueryParam("feedbackId") String feedbackId,
+                         @Parameter(description = "due (default), opened or priority",
+                                 schema = @Schema(enumeration = {"due", "opened", "priority"}, defaultValue = "due"))
+                         @QueryParam("sort") String sort,
+                         @Parameter(description = "`next` of the page before, listed with the same sort")
                          @QueryParam("cursor") String cursor,
                          @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit) {
         List<Problem.Violation> violations = new ArrayList<>();
         List<String> statuses = values("status", status, STATUSES, violations);
         List<String> priorities = values("priority", priority, PRIORITIES, violations);
+        List<String> channels = values("channel", channel, CHANNELS, violations);
+        CaseSort order = CaseSort.DUE;
+        if (blankToNull(sort) != null) {
+            order = CaseSort.of(sort.trim());
+            if (order == null) {
+                violations.add(new Problem.Violation("sort", "enum", "must be one of " + CaseSort.labels()));
+            }
+        }
         Boolean overdueOnly = null;
         if (overdue != null) {
             if (overdue.equals("true") || overdue.equals("false")) {
@@ -139,9 +162,9 @@ public class CaseResource {
             throw new ProblemException(Problem.invalid(violations));
         }
         String who = "me".equals(assignee) ? caller.name() : blankToNull(assignee);
-        CaseFilter filter = new CaseFilter(blankToNull(team), statuses, priorities, blankToNull(theme), who,
+        CaseFilter filter = new CaseFilter(blankToNull(team), statuses, priorities, channels, blankToNull(theme), who,
                 overdueOnly, feedback);
-        return CaseMapper.toPage(queries.list(caller, filter, blankToNull(cursor), pageSize));
+        return CaseMapper.toPage(queries.list(caller, filter, order, blankToNull(cursor), pageSize));
     }
 
     @GET

@@ -59,13 +59,18 @@ public class TokenResource {
     @Inject
     SigningKeys keys;
 
+    /** The address a sign-in is throttled by: the peer's, or the client a trusted proxy names. */
+    @Inject
+    ClientAddresses addresses;
+
     /** Resolved by logout only: the public endpoints must not need (or fail on) a caller. */
     @Inject
     Instance<Caller> caller;
 
     @POST
     @Path("/token")
-    // public by design: this is where a person without a token gets one (throttled per email and address)
+    // public by design: this is where a person without a token gets one (throttled per email and per client
+    // address: the peer's, or the one a trusted proxy such as the web console names in X-Forwarded-For)
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -76,7 +81,8 @@ public class TokenResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "A parameter is missing or the grant type is unknown")
     @APIResponse(responseCode = "401", description = "Wrong credentials (the same answer for an unknown email)")
-    @APIResponse(responseCode = "429", description = "Too many attempts for this email or from this address")
+    @APIResponse(responseCode = "429", description = "Too many attempts for this email or from this client address "
+            + "(the peer's, or behind a trusted proxy the last address of its X-Forwarded-For)")
     public Response token(@FormParam("grant_type") String grantType, @FormParam("username") String username,
                           @FormParam("password") String password, @FormParam("refresh_token") String refreshToken,
                           @FormParam("token") String token, @Context HttpServerRequest request) {
@@ -86,10 +92,10 @@ public class TokenResource {
                 missing("username", username, violations);
                 missing("password", password, violations);
                 Refusals.refuseIfAny(violations);
-                yield grants.password(username.strip(), password, clientAddress(request));
+                yield grants.password(username.strip(), password, addresses.of(request));
             }
             case REFRESH_TOKEN -> grants.refresh(required("refresh_token", refreshToken));
-            case PERSONAL_ACCESS_TOKEN -> grants.personalAccessToken(required("token", token), clientAddress(request));
+            case PERSONAL_ACCESS_TOKEN -> grants.personalAccessToken(required("token", token), addresses.of(request));
             default -> throw new io.feedbackloop.kit.problem.ProblemException(Problem.invalid(List.of(
                     new Problem.Violation("grant_type", "enum", "must be password, refresh_token or "
                             + PERSONAL_ACCESS_TOKEN))));
@@ -148,11 +154,6 @@ public class TokenResource {
         return Response.status(401).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(401, "invalid-grant", "Unauthorized", e.getMessage()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"feedback-loop\"").cacheControl(noStore()).build();
-    }
-
-    /** Behind a proxy, set quarkus.http.proxy.proxy-address-forwarding so this is the client's address. */
-    private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
     }
 
     private static CacheControl noStore() {
