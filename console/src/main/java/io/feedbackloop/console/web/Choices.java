@@ -24,7 +24,8 @@ public final class Choices {
     }
 
     static List<String> channels() {
-        return List.of("web", "email", "app", "chat", "phone", "sms", "survey", "import");
+        return List.of("email", "web", "in-app", "phone", "sms", "chat", "in-person", "social", "review-site",
+                "support-ticket");
     }
 
     static List<String> sentiments() {
