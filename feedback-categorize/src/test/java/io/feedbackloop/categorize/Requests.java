@@ -21,6 +21,16 @@ final class Requests {
         return as(TestTokens.person(OLGA, Set.of(Roles.ANALYST), Set.of()));
     }
 
+    /** An agent of the team: the name the service records is {@code agent-<team>@example.org}. */
+    static RequestSpecification asAgent(String team) {
+        return as(TestTokens.agent(team));
+    }
+
+    /** A team lead: the name the service records is {@code lead-<team>@example.org}. */
+    static RequestSpecification asLead(String team) {
+        return as(TestTokens.lead(team));
+    }
+
     static RequestSpecification asAdmin() {
         return as(TestTokens.admin());
     }

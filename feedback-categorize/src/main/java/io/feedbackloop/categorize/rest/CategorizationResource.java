@@ -3,11 +3,14 @@ package io.feedbackloop.categorize.rest;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.feedbackloop.categorize.api.CategorizationSearchViews;
 import io.feedbackloop.categorize.api.CategorizationView;
 import io.feedbackloop.categorize.api.CorrectionRequest;
 import io.feedbackloop.categorize.api.CorrectionView;
 import io.feedbackloop.categorize.api.PreviewRequest;
 import io.feedbackloop.categorize.mapping.CategorizationMapper;
+import io.feedbackloop.categorize.mapping.CategorizationSearchMapper;
+import io.feedbackloop.categorize.service.CategorizationSearch;
 import io.feedbackloop.categorize.service.CategorizationService;
 import io.feedbackloop.categorize.service.CategorizerRegistry;
 import io.feedbackloop.categorize.text.FeedbackText;
@@ -21,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,9 +45,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Categorizations: analysts and admins read and correct them (feedback text and customer data are
- * in them, so nobody else reads them here); the preview stores nothing and reveals nothing stored,
- * so a lead trying a routing rule on a text may use it too.
+ * Categorizations: analysts and admins read and correct them and follow their corrections. The
+ * person working a case (agent, lead) reads and corrects the categorization of its feedback by the
+ * feedback's id, {@code /feedback/{feedbackId}/categorization}: they see the sentiment's confidence
+ * and the matched words, and are the first to see a wrong label (the author of a correction is the
+ * signed-in person). The preview stores nothing and reveals nothing stored, so a lead trying a
+ * routing rule on a text may use it too. Searching all of them is for analysts, leads and admins
+ * (across teams and channels), not for agents, who work cases rather than the whole base.
+ *
+ * <p>The search lives here rather than in a class of its own at {@code /api/v1/categorizations}:
+ * Quarkus REST routes a request to the one resource class whose path matches best, so such a class
+ * would hide {@code /categorizations/{feedbackId}} and {@code /categorizations/preview} (404).
  */
 @Path("/api/v1")
 @Tag(name = "Categorizations")
@@ -54,6 +66,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class CategorizationResource {
+
+    private static final String PAGE_EXAMPLE = """
+            {"items": [{"feedbackId": "0b9e6a52-8c1e-4a61-9d4a-3f3c1b7f2a10", "respondedAt": "2026-11-23T09:00:00Z",
+              "channel": "web", "touchpoint": "delivery", "language": "ru",
+              "text": "Курьер опоздал на два дня, доставку никто не отслеживает",
+              "sentiment": {"label": "negative", "confidence": 0.91}, "type": "complaint",
+              "themes": ["delivery/late", "delivery/tracking"], "npsScore": 3, "npsClass": "detractor",
+              "urgency": []}],
+             "next": null}""";
 
     private static final String CORRECTION_EXAMPLE = """
             {"type": "problem", "themes": ["delivery/late", "support/wait-time"], "correctedBy": "olga@ops.example",
@@ -66,7 +87,26 @@ public class CategorizationResource {
     CategorizerRegistry registry;
 
     @Inject
+    CategorizationSearch search;
+
+    @Inject
     SecurityIdentity identity;
+
+    @GET
+    @Path("/categorizations")
+    @RolesAllowed({Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "Search the categorized feedback",
+            description = "Newest first (answer time, then feedback id), one page at a time: pass next back as "
+                    + "cursor, with the same filters, until it is null. Every filter is optional and narrows the "
+                    + "result; each bad value is named in one 400 problem.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CategorizationSearchViews.Page.class),
+            examples = @ExampleObject(name = "late deliveries in Russian", value = PAGE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in violations")
+    public CategorizationSearchViews.Page search(@BeanParam CategorizationSearchParameters parameters) {
+        CategorizationSearchParameters.Query query = parameters.toQuery();
+        return CategorizationSearchMapper.toView(search.search(query.filter(), query.after(), query.limit()));
+    }
 
     @GET
     @Path("/categorizations/{feedbackId}")
@@ -74,24 +114,30 @@ public class CategorizationResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategorizationView.class)))
     @APIResponse(responseCode = "404", description = "Not categorized (yet)")
     public CategorizationView get(@PathParam("feedbackId") String feedbackId) {
-        return CategorizationMapper.toView(service.find(RequestIds.parse("feedbackId", feedbackId)));
+        return view(feedbackId);
     }
 
     @GET
     @Path("/feedback/{feedbackId}/categorization")
-    @Operation(summary = "Show how a feedback was categorized (same as /categorizations/{feedbackId})")
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "Show how a feedback was categorized (same as /categorizations/{feedbackId})",
+            description = "Also for the agent or lead working the feedback's case: the labels with their confidence "
+                    + "and the words that matched.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategorizationView.class)))
     public CategorizationView getOfFeedback(@PathParam("feedbackId") String feedbackId) {
-        return get(feedbackId);
+        // not through get(): its roles are the class's, narrower than these
+        return view(feedbackId);
     }
 
     @PUT
     @Path("/feedback/{feedbackId}/categorization")
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a categorization",
             description = "Sets the given labels; they stay as corrected (a replay never changes them), the correction "
                     + "is kept as history and as a training example, and feedback.recategorized.v1 announces it. "
-                    + "Labels not given keep their value; priority, if not given, follows from the corrected labels.")
+                    + "Labels not given keep their value; priority, if not given, follows from the corrected labels. "
+                    + "The agent or lead working the case may correct it too; the author is the signed-in person.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "correction", value = CORRECTION_EXAMPLE)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategorizationView.class)))
     @APIResponse(responseCode = "400", description = "Unknown label or theme")
@@ -141,6 +187,10 @@ public class CategorizationResource {
             throw new ProblemException(Problem.invalid(violations));
         }
         return registry.current().categorize(new FeedbackText(request.text(), request.language(), scores));
+    }
+
+    private CategorizationView view(String feedbackId) {
+        return CategorizationMapper.toView(service.find(RequestIds.parse("feedbackId", feedbackId)));
     }
 
     /** The signed-in person, recorded as the author whatever the body says. */

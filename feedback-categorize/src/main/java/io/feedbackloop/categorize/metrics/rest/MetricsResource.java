@@ -37,15 +37,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * NPS, CSAT and CES for ops and CX dashboards, over any slice of the categorized feedback. Every
- * endpoint takes the same slice filters; a bad parameter is a 400 problem naming it. Analysts and
- * admins read them (they span every team and channel).
+ * endpoint takes the same slice filters; a bad parameter is a 400 problem naming it. Analysts,
+ * admins and team leads read them (they span every team and channel: counts and scores, never a
+ * feedback's words).
  */
 @Path("/api/v1/metrics")
 @Tag(name = "Metrics", description = "NPS, CSAT and CES with 95 % confidence intervals, by slice, dimension, time and theme")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in violations")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+@RolesAllowed({Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
 public class MetricsResource {
 
     private static final String SUMMARY_EXAMPLE = """

@@ -90,8 +90,12 @@ public class SliceParameters {
         return null;
     }
 
-    /** An instant with an offset (2026-11-23T09:00:00Z), a local date-time or a date (its start) in the zone. */
-    private static Instant instant(String name, String value, ZoneId zone, List<Problem.Violation> violations) {
+    /**
+     * An instant with an offset (2026-11-23T09:00:00Z), a local date-time or a date (its start) in the zone;
+     * null when not given, or (with a violation naming the parameter) when unreadable. The categorization
+     * search reads its from and to with it too, so both APIs take the same times.
+     */
+    public static Instant instant(String name, String value, ZoneId zone, List<Problem.Violation> violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
