@@ -65,6 +65,15 @@ public final class LoopStack implements AutoCloseable {
     /** As above, with extra configuration (environment variables) given to every service. */
     public static LoopStack start(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData,
                                   Map<String, String> serviceEnvironment) {
+        return start(repositoryRoot, workDirectory, localPorts, keepData, serviceEnvironment, false);
+    }
+
+    /**
+     * As above; with {@code console}, the web console too (port 8080 in the local run), calling the
+     * four services as a person's browser would through it.
+     */
+    public static LoopStack start(Path repositoryRoot, Path workDirectory, boolean localPorts, boolean keepData,
+                                  Map<String, String> serviceEnvironment, boolean console) {
         long started = System.nanoTime();
         List<AutoCloseable> startedParts = new java.util.ArrayList<>();
         try {
@@ -80,6 +89,9 @@ public final class LoopStack implements AutoCloseable {
             startedParts.clear();
             startedParts.add(stack);
             stack.startServices(repositoryRoot, workDirectory, localPorts, keepData, serviceEnvironment);
+            if (console) {
+                stack.startConsole(repositoryRoot, workDirectory, localPorts);
+            }
             LOG.infof("Loop stack ready in %d ms", (System.nanoTime() - started) / 1_000_000);
             return stack;
         } catch (RuntimeException e) {
@@ -124,6 +136,8 @@ public final class LoopStack implements AutoCloseable {
             if (service.module().equals("feedback-action")) {
                 env.put("AUTH_ADMIN_EMAIL", ADMIN_EMAIL);
                 env.put("AUTH_ADMIN_PASSWORD", adminPassword);
+                // the console signs people in from this machine: their own address counts for the throttle
+                env.put("AUTH_SIGN_IN_TRUSTED_PROXIES", "127.0.0.1,::1");
             }
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.port()));
@@ -151,6 +165,22 @@ public final class LoopStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
         webChannelKey = IngestAdmin.issueKey(service("feedback-ingest").baseUrl(), adminAccessToken(), "web");
+    }
+
+    /** The console: no database, no Kafka; only the services' URLs. */
+    private void startConsole(Path repositoryRoot, Path workDirectory, boolean localPorts) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("INGEST_URL", service("feedback-ingest").baseUrl());
+        env.put("CATEGORIZE_URL", service("feedback-categorize").baseUrl());
+        env.put("ACTION_URL", service("feedback-action").baseUrl());
+        env.put("NOTIFIER_URL", service("closeloop-notifier").baseUrl());
+        // served over plain http on 127.0.0.1 here; a deployment keeps Secure cookies behind TLS
+        env.put("CONSOLE_SESSION_SECURE_COOKIES", "false");
+        ServiceProcess console = ServiceProcess.create("console", repositoryRoot.resolve("console"),
+                localPorts ? 8080 : FreePorts.find(), localPorts ? 9180 : FreePorts.find(), env,
+                workDirectory.resolve("logs"));
+        services.put("console", console);
+        console.start().awaitReady(Duration.ofSeconds(120));
     }
 
     /** {@code kafka.sasl.jaas.config} → {@code KAFKA_SASL_JAAS_CONFIG}, the name Quarkus reads from the environment. */
@@ -259,7 +289,7 @@ public final class LoopStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path root = repositoryRoot();
         Path work = root.resolve(".loop");
-        LoopStack stack = start(root, work, true, true);
+        LoopStack stack = start(root, work, true, true, Map.of(), true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -268,7 +298,13 @@ public final class LoopStack implements AutoCloseable {
         String ingest = stack.service("feedback-ingest").baseUrl();
         String action = stack.service("feedback-action").baseUrl();
         StringBuilder banner = new StringBuilder("\n=== Feedback loop is running ===\n");
+        ServiceProcess console = stack.service("console");
+        banner.append(String.format("  %-20s %s   <- open this in a browser; sign in as the administrator below%n",
+                "console", console.baseUrl()));
         for (ServiceProcess service : stack.services.values()) {
+            if (service == console) {
+                continue;
+            }
             banner.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui, health and metrics: %s/q/health, log: %s)%n",
                     service.name(), service.baseUrl(), service.baseUrl(), service.managementUrl(),
                     root.relativize(service.logFile())));
