@@ -139,6 +139,12 @@ public class FollowUp extends PanacheEntityBase {
         return list("feedbackId", Sort.by("createdAt").and("id"), feedbackId);
     }
 
+    /** Every message about the case (oldest first); with a feedback too, those about both. */
+    public static List<FollowUp> forCase(UUID caseId, UUID feedbackId) {
+        return feedbackId == null ? list("caseId", Sort.by("createdAt").and("id"), caseId)
+                : list("caseId = ?1 and feedbackId = ?2", Sort.by("createdAt").and("id"), caseId, feedbackId);
+    }
+
     /** Messages the customer got since then, counting those being sent right now by another worker. */
     public static long receivedBy(String customerId, Instant since, UUID except) {
         return count("customerId = ?1 and (sentAt >= ?2 or status = ?3) and channel <> 'webhook' and id <> ?4",

@@ -18,8 +18,8 @@ import io.feedbackloop.notifier.model.MessageKind;
 import io.feedbackloop.notifier.model.MessageLocale;
 import io.feedbackloop.notifier.service.ChannelChooser;
 import io.feedbackloop.notifier.service.MessageComposer;
+import io.feedbackloop.notifier.service.MessagePreviews;
 import io.feedbackloop.notifier.service.Triggers;
-import io.feedbackloop.notifier.service.UnsubscribeLinks;
 import io.quarkus.qute.TemplateException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -63,7 +63,7 @@ public class TemplateResource {
     FollowUpConfig config;
 
     @Inject
-    UnsubscribeLinks links;
+    MessagePreviews previews;
 
     @GET
     @Operation(summary = "Every message kind, the event that triggers it, its channels and the locales it is written in")
@@ -97,10 +97,8 @@ public class TemplateResource {
         }
         MessageComposer.ComposedMessage message;
         try {
-            message = composer.compose(new MessageComposer.Content(request.kind(), channel, locale,
-                    request.customerName(), request.quote(), request.team(), request.respondBy(),
-                    config.defaultTimeZone(), details,
-                    ChannelChooser.WEBHOOK.equals(channel) ? null : links.url("preview-customer", channel, locale)));
+            message = previews.render(request.kind(), channel, locale, request.customerName(), request.quote(),
+                    request.team(), request.respondBy(), config.defaultTimeZone(), details);
         } catch (TemplateException e) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("details", "template",
                     "the template cannot be written with these details: " + e.getMessage()))));

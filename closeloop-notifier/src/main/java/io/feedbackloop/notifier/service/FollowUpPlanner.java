@@ -117,7 +117,7 @@ public class FollowUpPlanner {
     }
 
     /** The customer's own words: from the event, else from the first message we wrote about the feedback. */
-    private static String quoteOf(UUID feedbackId, String fromEvent) {
+    static String quoteOf(UUID feedbackId, String fromEvent) {
         if (fromEvent != null && !fromEvent.isBlank()) {
             return fromEvent;
         }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
 import io.feedbackloop.kit.privacy.ErasureLedger;
+import io.feedbackloop.kit.security.Caller;
+import io.feedbackloop.kit.security.Roles;
 import io.feedbackloop.kit.tracing.EventTracing;
 import io.feedbackloop.notifier.config.FollowUpConfig;
 import io.feedbackloop.notifier.model.CustomerContact;
@@ -62,6 +64,9 @@ public class FollowUpService {
 
     @Inject
     EventTracing tracing;
+
+    @Inject
+    UnsubscribeLinks unsubscribeLinks;
 
     /** A message whose customer's contact never arrived within {@code followup.contact-wait}. */
     public static final String NO_CONTACT_KNOWN = "no contact known";
@@ -188,6 +193,41 @@ public class FollowUpService {
 
     public List<FollowUp> forFeedback(UUID feedbackId) {
         return FollowUp.forFeedback(feedbackId);
+    }
+
+    /** Every message about the feedback, the case, or (both given) about both; oldest first. */
+    public List<FollowUp> about(UUID feedbackId, UUID caseId) {
+        return caseId == null ? FollowUp.forFeedback(feedbackId) : FollowUp.forCase(caseId, feedbackId);
+    }
+
+    /**
+     * Leads and admins read every message as it was written, and search them all. An agent reads
+     * the messages of the feedback or case they work ({@link #about}), without what would let them
+     * act for the customer or reach them: see {@link #bodyForAgent}.
+     */
+    public static boolean readsWholeRecord(Caller caller) {
+        return caller.isAdmin() || caller.has(Roles.LEAD);
+    }
+
+    /**
+     * The newest messages matching the filters (any may be null), newest first: for leads and admins.
+     * An agent must name the feedback or the case instead (400 naming {@code feedbackId}): thanks and
+     * invitations carry no team, so a search cannot be scoped to the cases an agent works.
+     */
+    public List<FollowUp> search(Caller caller, String customerId, String status, String kind, int limit) {
+        if (!readsWholeRecord(caller)) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.Violation("feedbackId", "required",
+                    "an agent lists the messages of one feedback or one case: give feedbackId or caseId"))));
+        }
+        return search(customerId, status, kind, limit);
+    }
+
+    /**
+     * A message's text as an agent reads it: the token of the customer's unsubscribe link replaced
+     * by {@code <token>}, so that only the customer (or an admin) changes their consent.
+     */
+    public String bodyForAgent(FollowUp followUp) {
+        return unsubscribeLinks.withoutTokens(followUp.body, followUp.customerId);
     }
 
     /** The newest messages matching the filters (any may be null), newest first. */

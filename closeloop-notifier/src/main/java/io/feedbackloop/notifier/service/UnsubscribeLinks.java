@@ -39,6 +39,15 @@ public class UnsubscribeLinks {
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
     }
 
+    /** The text with the tokens of the customer's links (email and sms) replaced by {@code <token>}. */
+    public String withoutTokens(String text, String customerId) {
+        if (text == null || customerId == null) {
+            return text;
+        }
+        return text.replace(token(customerId, ChannelChooser.EMAIL), "<token>")
+                .replace(token(customerId, ChannelChooser.SMS), "<token>");
+    }
+
     public Optional<Subscription> verify(String token) {
         int dot = token == null ? -1 : token.indexOf('.');
         if (dot <= 0) {

@@ -8,6 +8,7 @@ import io.feedbackloop.ingest.api.FeedbackPage;
 import io.feedbackloop.ingest.api.FeedbackSubmission;
 import io.feedbackloop.ingest.api.FeedbackView;
 import io.feedbackloop.ingest.api.ImportReport;
+import io.feedbackloop.ingest.api.LoopView;
 import io.feedbackloop.ingest.events.CustomerContactEvent;
 import io.feedbackloop.ingest.events.FeedbackCommentedEvent;
 import io.feedbackloop.ingest.events.FeedbackReceivedEvent;
@@ -15,7 +16,9 @@ import io.feedbackloop.ingest.model.LoopStage;
 import io.feedbackloop.ingest.model.NewFeedback;
 import io.feedbackloop.ingest.repository.Feedback;
 import io.feedbackloop.ingest.repository.FeedbackScore;
+import io.feedbackloop.ingest.repository.LoopStep;
 import io.feedbackloop.ingest.repository.MetadataJson;
+import io.feedbackloop.ingest.service.FeedbackLoop;
 import io.feedbackloop.ingest.service.ImportResult;
 import io.feedbackloop.ingest.service.StoredFeedback;
 import io.feedbackloop.kit.listing.KeysetPage;
@@ -42,9 +45,16 @@ public class FeedbackMapper {
                         .toList(),
                 f.text, f.language, f.touchpoint, f.journeyStage, f.externalId, f.invitationId, f.respondedAt,
                 f.receivedAt, f.commentedAt, metadata.read(f.metadata),
-                new FeedbackView.LoopStatus(wire(f.loopStage),
-                        stored.steps().stream().map(s -> new FeedbackView.Step(wire(s.stage), s.occurredAt, s.detail))
-                                .toList()));
+                new FeedbackView.LoopStatus(wire(f.loopStage), steps(stored.steps())));
+    }
+
+    /** The loop alone: stage, steps and when the feedback came, nothing about the customer. */
+    public static LoopView toLoopView(FeedbackLoop loop) {
+        return new LoopView(wire(loop.stage()), steps(loop.steps()), loop.receivedAt());
+    }
+
+    private static List<FeedbackView.Step> steps(List<LoopStep> steps) {
+        return steps.stream().map(s -> new FeedbackView.Step(wire(s.stage), s.occurredAt, s.detail)).toList();
     }
 
     public FeedbackPage toPage(KeysetPage<StoredFeedback> page) {

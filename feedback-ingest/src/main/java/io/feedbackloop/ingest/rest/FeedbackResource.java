@@ -9,6 +9,7 @@ import io.feedbackloop.ingest.api.CommentPatch;
 import io.feedbackloop.ingest.api.FeedbackPage;
 import io.feedbackloop.ingest.api.FeedbackSubmission;
 import io.feedbackloop.ingest.api.FeedbackView;
+import io.feedbackloop.ingest.api.LoopView;
 import io.feedbackloop.ingest.mapping.FeedbackMapper;
 import io.feedbackloop.ingest.model.FeedbackFilter;
 import io.feedbackloop.ingest.rest.security.Callers;
@@ -110,6 +111,26 @@ public class FeedbackResource {
     @RolesAllowed({Roles.CHANNEL, Roles.ANALYST, Roles.ADMIN})
     public FeedbackView get(@PathParam("id") String id) {
         return mapper.toView(service.find(Callers.of(identity), RequestIds.parse("id", id)));
+    }
+
+    @GET
+    @Path("/{id}/loop")
+    @Operation(summary = "Where a feedback is in the loop, without the feedback or its customer",
+            description = "The stage and every step so far (received, categorized, action_opened, followed_up, "
+                    + "follow_up_failed, action_resolved) and when the feedback was received: what a console shows "
+                    + "an agent or lead working the feedback's case. A channel key sees its own channel's feedback only.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LoopView.class),
+            examples = @ExampleObject(name = "followed up", value = """
+                    {"stage":"followed_up","receivedAt":"2026-11-23T09:00:00Z","steps":[
+                     {"stage":"received","at":"2026-11-23T09:00:00Z","detail":"via web"},
+                     {"stage":"categorized","at":"2026-11-23T09:00:01Z","detail":"detractor"},
+                     {"stage":"action_opened","at":"2026-11-23T09:00:02Z","detail":"case 7d1e5a2b-0c4f-4e59-9a51-3f1b2c6d8e90"},
+                     {"stage":"followed_up","at":"2026-11-23T09:00:04Z","detail":"case 7d1e5a2b-0c4f-4e59-9a51-3f1b2c6d8e90 via email"}]}""")))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "Unknown id (or another channel's feedback)")
+    @RolesAllowed({Roles.CHANNEL, Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
+    public LoopView loop(@PathParam("id") String id) {
+        return FeedbackMapper.toLoopView(service.loop(Callers.of(identity), RequestIds.parse("id", id)));
     }
 
     @PATCH

@@ -162,6 +162,19 @@ public class FeedbackService {
         return stored(readable(caller, id));
     }
 
+    /**
+     * Where the feedback is in the loop, for whoever follows it: its channel's key (its own channel's
+     * feedback only, as {@link #find}), and any person the endpoint lets in, who works its case or
+     * reads across teams. It shows no customer data, so it is not scoped further.
+     */
+    public FeedbackLoop loop(Caller caller, UUID id) {
+        Feedback feedback = Feedback.findById(id);
+        if (feedback == null || caller.isChannel() && !caller.channel().equals(feedback.channel)) {
+            throw ProblemException.notFound("feedback", id);
+        }
+        return new FeedbackLoop(feedback.id, feedback.receivedAt, feedback.loopStage, LoopStep.of(feedback.id));
+    }
+
     /** Newest first, keyset-paginated on (receivedAt, id) so pages stay stable while feedback arrives. */
     public KeysetPage<StoredFeedback> list(Caller caller, FeedbackFilter filter, String cursor, int limit) {
         String channel = filter.channel();
