@@ -159,6 +159,7 @@ public class CasePage {
         visit.verifyCsrf(csrf);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("feedbackId", feedbackId);
+        body.put("caseId", id);
         body.put("kind", "case-reply");
         body.put("text", text == null ? "" : text);
         Preview preview = backend.convert(backend.send(visit.bearer(), "POST", Service.NOTIFIER,

@@ -57,9 +57,7 @@ public final class LoopViews {
     }
 
     /** A message as the customer would get it now. */
-    public record Preview(String locale, String channel, String subject, String body, Boolean contactKnown) {
-        public boolean html() {
-            return body != null && body.stripLeading().startsWith("<");
-        }
+    public record Preview(String locale, String channel, String subject, String body, String html,
+                          Boolean contactKnown, String suppressedReason) {
     }
 }
