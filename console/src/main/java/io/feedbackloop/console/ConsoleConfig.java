@@ -14,6 +14,21 @@ public interface ConsoleConfig {
 
     Session session();
 
+    Auth auth();
+
+    /**
+     * Where people sign in. By default feedback-action's own issuer ({@code <action>/auth/token});
+     * a deployment with the company's OpenID provider (Keycloak) points these at its token and
+     * logout endpoints and names the public client.
+     */
+    interface Auth {
+        Optional<String> tokenUrl();
+
+        Optional<String> logoutUrl();
+
+        Optional<String> clientId();
+    }
+
     /** Base URLs of the services' REST APIs (the console never touches their databases or topics). */
     interface Backends {
         String ingest();

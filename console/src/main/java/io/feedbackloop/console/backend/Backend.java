@@ -66,9 +66,14 @@ public class Backend {
                 .handle((response, failure) -> answer(service, response, failure)));
     }
 
-    /** A form POST without a person's token: signing in, refreshing. */
+    /** A form POST to a service without a person's token: signing in, refreshing. */
     public JsonNode postForm(Service service, String path, String form, String bearer, String forwardedFor) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path)).timeout(config.backends().timeout())
+        return postForm(uri(service, path), service, form, bearer, forwardedFor);
+    }
+
+    /** A form POST to any URL (an OpenID provider's token endpoint). */
+    public JsonNode postForm(URI target, Service service, String form, String bearer, String forwardedFor) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(config.backends().timeout())
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
@@ -110,7 +115,7 @@ public class Backend {
         return builder;
     }
 
-    private URI uri(Service service, String pathAndQuery) {
+    public URI uri(Service service, String pathAndQuery) {
         String base = switch (service) {
             case INGEST -> config.backends().ingest();
             case CATEGORIZE -> config.backends().categorize();

@@ -1,5 +1,6 @@
 package io.feedbackloop.console.session;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.feedbackloop.console.ConsoleConfig;
 import io.feedbackloop.console.backend.Backend;
 import io.feedbackloop.console.backend.BackendException;
 import io.feedbackloop.console.backend.Query;
@@ -21,11 +23,17 @@ public class Accounts {
     private final Backend backend;
     private final Sessions sessions;
     private final Clock clock;
+    private final URI tokenUrl;
+    private final URI logoutUrl;
+    private final String clientId;
 
-    public Accounts(Backend backend, Sessions sessions, Clock clock) {
+    public Accounts(Backend backend, Sessions sessions, Clock clock, ConsoleConfig config) {
         this.backend = backend;
         this.sessions = sessions;
         this.clock = clock;
+        this.tokenUrl = config.auth().tokenUrl().map(URI::create).orElse(backend.uri(Service.ACTION, "/auth/token"));
+        this.logoutUrl = config.auth().logoutUrl().map(URI::create).orElse(backend.uri(Service.ACTION, "/auth/logout"));
+        this.clientId = config.auth().clientId().map(id -> "&client_id=" + encode(id)).orElse("");
     }
 
     /**
@@ -34,8 +42,8 @@ public class Accounts {
      * @throws BackendException 400 for a wrong email or password, 429 when throttled
      */
     public Session signIn(String email, String password, String clientAddress) {
-        JsonNode tokens = backend.postForm(Service.ACTION, "/auth/token", "grant_type=password&username="
-                + encode(email) + "&password=" + encode(password), null, clientAddress);
+        JsonNode tokens = backend.postForm(tokenUrl, Service.ACTION, "grant_type=password&username="
+                + encode(email) + "&password=" + encode(password) + clientId, null, clientAddress);
         Session.Tokens issued = tokens(tokens);
         JsonNode me = backend.get(issued.accessToken(), Service.ACTION, "/api/v1/me", Query.of());
         Person person = new Person(me.path("email").asText(), me.path("name").asText(null),
@@ -46,8 +54,8 @@ public class Accounts {
     /** New tokens for a refresh token; a refused one means the sign-in is over (revoked, expired, reused). */
     public Session.Tokens refresh(String refreshToken) {
         try {
-            return tokens(backend.postForm(Service.ACTION, "/auth/token",
-                    "grant_type=refresh_token&refresh_token=" + encode(refreshToken), null, null));
+            return tokens(backend.postForm(tokenUrl, Service.ACTION,
+                    "grant_type=refresh_token&refresh_token=" + encode(refreshToken) + clientId, null, null));
         } catch (BackendException e) {
             if (e.unreachable()) {
                 throw e;
@@ -60,7 +68,7 @@ public class Accounts {
     public void signOut(Session session) {
         sessions.close(session);
         try {
-            backend.postForm(Service.ACTION, "/auth/logout", "refresh_token=" + encode(session.refreshToken()),
+            backend.postForm(logoutUrl, Service.ACTION, "refresh_token=" + encode(session.refreshToken()) + clientId,
                     session.accessToken(), null);
         } catch (BackendException alreadyInvalid) {
             // an expired access token cannot log out; its refresh token dies with its lifetime

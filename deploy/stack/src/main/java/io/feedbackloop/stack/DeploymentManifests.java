@@ -53,6 +53,7 @@ public final class DeploymentManifests {
         for (LoopStack.Service service : LoopStack.SERVICES) {
             files.put("deploy/k8s/" + service.module() + ".yaml", deployment(service));
         }
+        files.put("deploy/k8s/console.yaml", console());
         files.put("deploy/docker-compose.yml", compose());
         files.put("deploy/docker/create-databases.sql", createDatabases());
         return files;
@@ -667,7 +668,115 @@ public final class DeploymentManifests {
                         .append(composeValue(service, setting.name())).append("\"\n");
             }
         }
+        y.append("""
+                  console:
+                    build:
+                      context: ..
+                      dockerfile: deploy/docker/Dockerfile.jvm
+                      args:
+                        SERVICE: console
+                    depends_on: [feedback-ingest, feedback-categorize, feedback-action, closeloop-notifier]
+                    ports:
+                      - "8080:8080"
+                    environment:
+                      QUARKUS_HTTP_PORT: "8080"
+                      INGEST_URL: "http://feedback-ingest:8080"
+                      CATEGORIZE_URL: "http://feedback-categorize:8080"
+                      ACTION_URL: "http://feedback-action:8080"
+                      NOTIFIER_URL: "http://closeloop-notifier:8080"
+                      # plain http on localhost here; behind TLS keep the default (Secure cookies)
+                      CONSOLE_SESSION_SECURE_COOKIES: "false"
+                """);
         return y.toString();
+    }
+
+    /**
+     * The console: one replica (its sessions live in memory; a restart signs people in again), people
+     * sign in at Keycloak through the public client, the pages call the services inside the cluster.
+     */
+    private static String console() {
+        return HEADER + """
+                # console: the web page where CX teams work the loop. One replica: sessions are held in memory.
+                # Put it behind the company's TLS ingress (its cookies are Secure); it needs no database or Kafka.
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: console
+                  labels:
+                    app.kubernetes.io/name: console
+                    app.kubernetes.io/part-of: %1$s
+                    app.kubernetes.io/version: "%2$s"
+                spec:
+                  replicas: 1
+                  strategy:
+                    type: Recreate
+                  selector:
+                    matchLabels:
+                      app.kubernetes.io/name: console
+                  template:
+                    metadata:
+                      labels:
+                        app.kubernetes.io/name: console
+                        app.kubernetes.io/part-of: %1$s
+                    spec:
+                      containers:
+                        - name: console
+                          image: %1$s/console:%2$s
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                            - name: management
+                              containerPort: 9180
+                          env:
+                            - name: QUARKUS_LOG_CONSOLE_JSON_ENABLED
+                              value: "true"
+                            - name: INGEST_URL
+                              value: "http://feedback-ingest"
+                            - name: CATEGORIZE_URL
+                              value: "http://feedback-categorize"
+                            - name: ACTION_URL
+                              value: "http://feedback-action"
+                            - name: NOTIFIER_URL
+                              value: "http://closeloop-notifier"
+                            # people sign in at Keycloak with the realm's public client (direct access grant)
+                            - name: CONSOLE_AUTH_TOKEN_URL
+                              value: "http://keycloak:8080/realms/%3$s/protocol/openid-connect/token"
+                            - name: CONSOLE_AUTH_LOGOUT_URL
+                              value: "http://keycloak:8080/realms/%3$s/protocol/openid-connect/logout"
+                            - name: CONSOLE_AUTH_CLIENT_ID
+                              value: "feedback-loop-console"
+                          readinessProbe:
+                            httpGet:
+                              path: /q/health/ready
+                              port: management
+                            periodSeconds: 5
+                          livenessProbe:
+                            httpGet:
+                              path: /q/health/live
+                              port: management
+                            initialDelaySeconds: 20
+                            periodSeconds: 10
+                          resources:
+                            requests:
+                              cpu: 100m
+                              memory: 192Mi
+                            limits:
+                              memory: 384Mi
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: console
+                  labels:
+                    app.kubernetes.io/name: console
+                spec:
+                  selector:
+                    app.kubernetes.io/name: console
+                  ports:
+                    - name: http
+                      port: 80
+                      targetPort: http
+                """.formatted(CLUSTER, VERSION, REALM);
     }
 
     private static String createDatabases() {
