@@ -188,6 +188,16 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aMalformedOrUnknownAddressIsTheConsolesOwnNotFoundPage() {
+        Browser browser = Browser.signedIn("ann@example.com", "\"agent\"", "\"delivery\"");
+        for (String path : List.of("/cases/not-a-uuid", "/no-such-page")) {
+            Response answer = browser.open(path);
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("Not found", Jsoup.parse(answer.body().asString()).selectFirst("h1").text(), path);
+        }
+    }
+
+    @Test
     void aServiceOutageIsA503WithRetryAfter() {
         Browser browser = Browser.signedIn("ann@example.com", "\"agent\"", "\"delivery\"");
         ServicesStub.server.stubFor(get(urlPathEqualTo("/api/v1/cases")).willReturn(aResponse().withStatus(503)));

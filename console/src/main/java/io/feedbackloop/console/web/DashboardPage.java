@@ -80,9 +80,9 @@ public class DashboardPage {
             if (fromDate.isAfter(toDate)) {
                 fromDate = toDate;
             }
-            by = DIMENSIONS.contains(by) ? by : "channel";
+            by = by != null && DIMENSIONS.contains(by) ? by : "channel";
             long days = ChronoUnit.DAYS.between(fromDate, toDate) + 1;
-            if (!List.of("day", "week", "month").contains(bucket)) {
+            if (bucket == null || !List.of("day", "week", "month").contains(bucket)) {
                 bucket = days <= 31 ? "day" : days <= 183 ? "week" : "month";
             }
         }

@@ -70,6 +70,28 @@ public class ErrorPages {
         return answer.header(HttpHeaders.RETRY_AFTER, "10").build();
     }
 
+    /** An address the console does not have, or an id that is not one (a malformed case id). */
+    @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e) {
+        Msg msg = Msgs.of(visit);
+        return page(404, msg.not_found_title(), msg.not_found_text(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(jakarta.ws.rs.NotAllowedException e) {
+        Msg msg = Msgs.of(visit);
+        return page(405, msg.not_found_title(), msg.not_found_text(), null);
+    }
+
+    /** Our own fault: logged with an id the person can quote, shown without any internals. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(RuntimeException e) {
+        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "page %s failed (reference %s)", visit.path(), reference);
+        Msg msg = Msgs.of(visit);
+        return page(500, msg.unavailable_title(), msg.unavailable_text(), reference);
+    }
+
     private Response page(int status, String title, String text, String detail) {
         return Response.status(status).entity(render(title, text, detail))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

@@ -93,7 +93,7 @@ public class SignInPage {
     public Response language(@FormParam("csrf") String csrf, @FormParam("lang") String lang,
                              @FormParam("back") String back) {
         visit.verifyCsrf(csrf);
-        String chosen = Visit.LANGUAGES.contains(lang) ? lang : "en";
+        String chosen = lang != null && Visit.LANGUAGES.contains(lang) ? lang : "en";
         return Response.seeOther(URI.create(safeNext(back)))
                 .header(HttpHeaders.SET_COOKIE, Cookies.header(Visit.LANGUAGE_COOKIE, chosen, 365L * 24 * 3600, false,
                         "Lax", visit.secureCookies()))

@@ -65,8 +65,10 @@ class ConsoleBrowserIT {
         client = new LoopClient(stack.service("feedback-ingest").baseUrl(), stack.webChannelKey());
         member("customer-care", AGENT, "agent");
         member("customer-care", LEAD, "lead");
-        assertEquals(201, admin("POST", "/api/v1/teams", "{\"id\":\"billing\",\"name\":\"Billing\","
-                + "\"timeZone\":\"Europe/Moscow\"}").statusCode());
+        HttpResponse<String> team = admin("POST", "/api/v1/teams", "{\"id\":\"billing\",\"name\":\"Billing\","
+                + "\"timeZone\":\"Europe/Moscow\",\"workDays\":[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"],"
+                + "\"workStart\":\"09:00\",\"workEnd\":\"18:00\"}");
+        assertEquals(201, team.statusCode(), team.body());
         member("billing", OTHER_AGENT, "agent");
     }
 
