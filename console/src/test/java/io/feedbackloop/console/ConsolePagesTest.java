@@ -260,6 +260,36 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aReplyIsPreviewedInTheCustomersLanguageAndThenSentWithoutLosingTheText() {
+        Browser browser = Browser.signedIn("ann@example.com", "\"agent\"", "\"delivery\"");
+        stubCase();
+        ServicesStub.server.stubFor(post(urlEqualTo("/api/v1/followups/preview")).willReturn(okJson(
+                "{\"locale\":\"ru\",\"channel\":\"email\",\"subject\":\"Ответ по обращению\",\"body\":\"Здравствуйте, Вера! "
+                        + "<b>не жирный</b>\",\"html\":null,\"contactKnown\":true}")));
+        String token = browser.csrfToken();
+        Response fragment = browser.request().header("HX-Request", "true").contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("csrf", token, "feedbackId", FEEDBACK.toString(), "text", "<b>не жирный</b>"))
+                .post("/cases/" + CASE + "/preview");
+        assertEquals(200, fragment.statusCode());
+        Document preview = Jsoup.parse(fragment.body().asString());
+        assertNull(preview.selectFirst("html > body > header"), "a fragment, not a page");
+        assertEquals("Здравствуйте, Вера! <b>не жирный</b>", preview.selectFirst("pre.message").text());
+        ServicesStub.server.verify(postRequestedFor(urlEqualTo("/api/v1/followups/preview"))
+                .withRequestBody(matchingJsonPath("$.kind", equalTo("case-reply")))
+                .withRequestBody(matchingJsonPath("$.caseId", equalTo(CASE.toString())))
+                .withRequestBody(matchingJsonPath("$.feedbackId", equalTo(FEEDBACK.toString()))));
+
+        ServicesStub.server.stubFor(post(urlEqualTo("/api/v1/cases/" + CASE + "/comments")).willReturn(aResponse()
+                .withStatus(400).withHeader("Content-Type", "application/problem+json").withBody(
+                        "{\"title\":\"Bad Request\",\"violations\":[{\"field\":\"text\",\"rule\":\"Size\",\"message\":\"too long\"}]}")));
+        Response refused = browser.submit("/cases/" + CASE + "/comment", Map.of("visibility", "customer", "text", "my long draft"));
+        assertEquals(400, refused.statusCode());
+        Document page = Jsoup.parse(refused.body().asString());
+        assertEquals("my long draft", page.selectFirst("#reply-text").text(), "the draft survives a refusal");
+        assertTrue(page.select("[role=alert]").text().contains("text: too long"));
+    }
+
+    @Test
     void tokensAreRefreshedOnceEvenWhenPagesArriveTogether() throws Exception {
         ServicesStub.server.stubFor(post(urlEqualTo("/auth/token")).withRequestBody(containing("grant_type=password"))
                 .willReturn(okJson("{\"access_token\":\"short\",\"expires_in\":1,\"refresh_token\":\"r-1\"}")));
