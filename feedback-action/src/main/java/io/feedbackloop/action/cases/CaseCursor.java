@@ -1,13 +1,9 @@
 package io.feedbackloop.action.cases;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import io.feedbackloop.kit.listing.CursorEnvelope;
 import io.feedbackloop.kit.listing.KeysetCursor;
 import io.feedbackloop.kit.problem.Problem;
 import io.feedbackloop.kit.problem.ProblemException;
@@ -34,7 +30,6 @@ public record CaseCursor(CaseSort sort, Integer priorityRank, KeysetCursor posit
     private static final String PRIORITY_TAG = CaseSort.PRIORITY.label() + "/";
     /** Far longer than any cursor encode() writes: a longer one is refused before it is decoded. */
     private static final int MAX_LENGTH = 400;
-    private static final int CHECKSUM_BYTES = 6;
     private static final int MAX_RANK = 4;
 
     public CaseCursor {
@@ -53,9 +48,7 @@ public record CaseCursor(CaseSort sort, Integer priorityRank, KeysetCursor posit
 
     public String encode() {
         String tag = sort == CaseSort.PRIORITY ? PRIORITY_TAG + priorityRank : sort.label();
-        String content = VERSION + ":" + tag + ":" + position.encode();
-        String raw = content + ":" + checksum(content);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return CursorEnvelope.seal(VERSION + ":" + tag + ":" + position.encode());
     }
 
     /**
@@ -89,15 +82,7 @@ public record CaseCursor(CaseSort sort, Integer priorityRank, KeysetCursor posit
     }
 
     private static CaseCursor parse(String cursor) {
-        if (cursor.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("too long");
-        }
-        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        int lastColon = raw.lastIndexOf(':');
-        if (lastColon < 0 || !checksum(raw.substring(0, lastColon)).equals(raw.substring(lastColon + 1))) {
-            throw new IllegalArgumentException("changed since it was written");
-        }
-        String[] parts = raw.substring(0, lastColon).split(":", -1);
+        String[] parts = CursorEnvelope.open(cursor, MAX_LENGTH).split(":", -1);
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             throw new IllegalArgumentException("not a case cursor of this version");
         }
@@ -122,12 +107,4 @@ public record CaseCursor(CaseSort sort, Integer priorityRank, KeysetCursor posit
         return new ProblemException(Problem.invalid(List.of(new Problem.Violation("cursor", rule, message))));
     }
 
-    private static String checksum(String content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, CHECKSUM_BYTES);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

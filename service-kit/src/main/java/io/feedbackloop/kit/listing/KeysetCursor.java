@@ -1,11 +1,6 @@
 package io.feedbackloop.kit.listing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -34,7 +29,6 @@ public record KeysetCursor(Instant sortKey, UUID id) {
     private static final String NO_SORT_KEY = "~";
     /** Far longer than any cursor encode() writes: a longer one is refused before it is decoded. */
     private static final int MAX_LENGTH = 200;
-    private static final int CHECKSUM_BYTES = 6;
 
     public KeysetCursor {
         Objects.requireNonNull(id, "id");
@@ -45,24 +39,14 @@ public record KeysetCursor(Instant sortKey, UUID id) {
         return withChecksum(VERSION + ":" + key + ":" + id);
     }
 
-    /** The cursor of a content: base64url of the content and its checksum. */
     static String withChecksum(String content) {
-        String raw = content + ":" + checksum(content);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return CursorEnvelope.seal(content);
     }
 
     /** @throws ProblemException 400 for anything {@link #encode()} did not write */
     public static KeysetCursor decode(String cursor) {
         try {
-            if (cursor.length() > MAX_LENGTH) {
-                throw new IllegalArgumentException("too long");
-            }
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int lastColon = raw.lastIndexOf(':');
-            if (lastColon < 0 || !checksum(raw.substring(0, lastColon)).equals(raw.substring(lastColon + 1))) {
-                throw new IllegalArgumentException("changed since it was written");
-            }
-            String[] parts = raw.substring(0, lastColon).split(":", -1);
+            String[] parts = CursorEnvelope.open(cursor, MAX_LENGTH).split(":", -1);
             if (parts.length != 3 || !VERSION.equals(parts[0])) {
                 throw new IllegalArgumentException("not a cursor of this version");
             }
@@ -77,14 +61,6 @@ public record KeysetCursor(Instant sortKey, UUID id) {
         }
     }
 
-    private static String checksum(String content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, CHECKSUM_BYTES);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Instant sortKey(String value) {
         if (NO_SORT_KEY.equals(value)) {
