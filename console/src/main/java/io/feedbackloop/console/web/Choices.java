@@ -52,6 +52,15 @@ public final class Choices {
         return List.of("en", "ru");
     }
 
+    /** The languages routing rules match: the categorizer's language of the text. */
+    static List<String> textLanguages() {
+        return List.of("en", "ru", "other");
+    }
+
+    static List<String> improvementStatuses() {
+        return List.of("draft", "published");
+    }
+
     static List<String> buckets() {
         return List.of("day", "week", "month");
     }
