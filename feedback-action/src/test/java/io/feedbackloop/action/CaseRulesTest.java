@@ -236,7 +236,7 @@ class CaseRulesTest {
     }
 
     @Test
-    void caseRulesApplyToEveryTeamSoOnlyTheAdministratorManagesThem() {
+    void caseRulesApplyToEveryTeamSoLeadsTuneThemAndOnlyTheAdministratorAddsOrDeletesThem() {
         String team = unique("rules-team");
         createTeam(team);
         OpsApi.Member agent = addMember(team, "agent");
@@ -249,10 +249,14 @@ class CaseRulesTest {
         given().get("/api/v1/case-rules").then().statusCode(401).contentType("application/problem+json");
         as("not-a-token").get("/api/v1/case-rules").then().statusCode(401);
 
-        // a lead reads them but cannot change what opens cases for every team
+        // a lead reads them and tunes one, but neither adds nor deletes what opens cases for every team
         as(lead.token()).get("/api/v1/case-rules").then().statusCode(200);
         as(lead.token()).body(body).post("/api/v1/case-rules").then().statusCode(403);
         String id = admin().body(body).post("/api/v1/case-rules").then().statusCode(201).extract().path("id");
+        String tuned = body.replace("\"conditions\"", "\"casePriority\":\"critical\",\"enabled\":false,\"conditions\"");
+        as(lead.token()).body(tuned).put("/api/v1/case-rules/" + id).then().statusCode(200)
+                .body("casePriority", equalTo("critical")).body("enabled", equalTo(false));
+        as(agent.token()).body(tuned).put("/api/v1/case-rules/" + id).then().statusCode(403);
         as(lead.token()).delete("/api/v1/case-rules/" + id).then().statusCode(403)
                 .body("type", equalTo("urn:feedbackloop:problem:admin-only"));
         admin().delete("/api/v1/case-rules/" + id).then().statusCode(204);

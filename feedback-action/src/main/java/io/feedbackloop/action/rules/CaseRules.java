@@ -25,6 +25,15 @@ public class CaseRules extends OrderedRuleBook<CaseRule, CaseRules.Draft, RuleCo
     }
 
     /**
+     * Team leads tune which feedback opens a case (conditions, priority, order, on/off): they see
+     * first what their teams receive. Adding and deleting case rules stays with administrators.
+     */
+    @Override
+    protected boolean leadsTuneLoopWideRules() {
+        return true;
+    }
+
+    /**
      * A case rule as a lead writes it.
      *
      * @param conditions   a {@link RuleConditions}; unknown keys are refused

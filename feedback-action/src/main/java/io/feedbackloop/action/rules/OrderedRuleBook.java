@@ -70,6 +70,14 @@ public abstract class OrderedRuleBook<R extends OrderedRule, D extends RuleDraft
         return null;
     }
 
+    /**
+     * Whether leads may change (not create or delete) the rules that apply to every team: the ones
+     * they tune as they learn what their teams receive. Each change is audited with its author.
+     */
+    protected boolean leadsTuneLoopWideRules() {
+        return false;
+    }
+
     /** The team a new or replacing rule would belong to; see {@link #teamOfRule}. */
     protected String teamOfDraft(D draft) {
         return null;
@@ -97,9 +105,13 @@ public abstract class OrderedRuleBook<R extends OrderedRule, D extends RuleDraft
 
     public R update(Caller caller, UUID id, D draft, List<Problem.Violation> formViolations) {
         R rule = existing(id);
-        requireMayChange(caller, teamOfRule(rule));
+        if (!leadsTuneLoopWideRules() || !caller.has(Roles.LEAD) || teamOfRule(rule) != null) {
+            requireMayChange(caller, teamOfRule(rule));
+        }
         C conditions = validConditions(draft, formViolations);
-        requireMayChange(caller, teamOfDraft(draft));
+        if (!leadsTuneLoopWideRules() || !caller.has(Roles.LEAD) || teamOfDraft(draft) != null) {
+            requireMayChange(caller, teamOfDraft(draft));
+        }
         refuseTakenName(draft.name(), id);
         if (draft.position() != null) {
             rule.position = draft.position();
