@@ -850,7 +850,7 @@ public interface Msg {
     @Message("{#when s}{#is 'published'}Published: the first batch is being told.{#is 'released'}Released: everyone linked is being told.{#else}{s}{/when}")
     String done_stage(String s);
 
-    @Message("Case rules and SLA policies hold for every team: only an administrator changes them.")
+    @Message("Case rules hold for every team: leads tune the existing ones, only an administrator adds or deletes them.")
     String global_admin_only();
 
     @Message("{#when s}{#is 'running'}Running{#is 'completed'}Completed{#is 'failed'}Failed{#is 'pending'}Waiting for confirmations{#else}{s}{/when}")
@@ -885,4 +885,7 @@ public interface Msg {
 
     @Message("Name")
     String person_name();
+
+    @Message("SLA policies hold for every team: only an administrator changes them.")
+    String sla_admin_only();
 }

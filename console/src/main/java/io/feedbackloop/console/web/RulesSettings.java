@@ -251,7 +251,7 @@ public class RulesSettings {
     @Path("{kind: case|routing}/new")
     public TemplateInstance newRule(@PathParam("kind") String kind) {
         Kind k = Kind.of(kind);
-        requireMayChange(k, null);
+        requireMayChange(k, null, false);
         return form(RuleForm.blank(k));
     }
 
@@ -260,17 +260,19 @@ public class RulesSettings {
     public TemplateInstance edit(@PathParam("kind") String kind, @PathParam("id") UUID id) {
         Kind k = Kind.of(kind);
         Rule rule = find(rules(visit.bearer(), k), id);
-        requireMayChange(k, rule.teamId());
+        requireMayChange(k, rule.teamId(), true);
         return form(RuleForm.of(k, rule));
     }
 
     /**
-     * Spares a person a form feedback-action would refuse them: case rules are the administrator's,
-     * a routing rule its team's leads' ({@code teamId} null: a new one, any lead may add).
+     * Spares a person a form feedback-action would refuse them: case rules are the administrator's to
+     * add, leads tune existing ones; a routing rule is its team's leads' ({@code teamId} null: a new
+     * one, any lead may add).
      */
-    private void requireMayChange(Kind kind, String teamId) {
+    private void requireMayChange(Kind kind, String teamId, boolean existing) {
         Person person = visit.person();
-        boolean may = kind == Kind.CASE ? SettingsRights.changesGlobalRules(person)
+        boolean may = kind == Kind.CASE
+                ? (existing ? SettingsRights.tunesCaseRules(person) : SettingsRights.changesGlobalRules(person))
                 : teamId == null ? SettingsRights.addsRouting(person) : SettingsRights.changesRouting(person, teamId);
         if (!may) {
             throw new BackendException("action", 403, null, "this role does not change this rule");

@@ -32,9 +32,17 @@ public final class SettingsRights {
         return tabs;
     }
 
-    /** Case rules and SLA policies hold for every team: feedback-action lets only an administrator change them. */
+    /**
+     * Case rules and SLA policies hold for every team: only an administrator adds or deletes case
+     * rules and changes SLA policies.
+     */
     static boolean changesGlobalRules(Person person) {
         return person.isAdmin();
+    }
+
+    /** Leads tune the case rules that exist (conditions, priority, order, on/off); feedback-action audits it. */
+    static boolean tunesCaseRules(Person person) {
+        return person.isAdmin() || person.has(Person.LEAD);
     }
 
     /** A team's leads change it and its members (and administrators). */

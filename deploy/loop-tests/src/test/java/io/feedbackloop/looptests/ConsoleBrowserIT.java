@@ -182,6 +182,47 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(3)
+    void aLeadTunesACaseRuleAndTheNextFeedbackFollowsIt() throws Exception {
+        WebDriver browser = Chromium.start("en");
+        try {
+            signIn(browser, LEAD);
+            browser.get(console + "/settings/rules");
+            Chromium.screenshot(browser, "settings-rules-en");
+            // the rule that opened the first case (its reason on the case page) gets critical priority
+            String rule = stackCase(caseId).get("reason").asText();
+            browser.findElement(By.cssSelector("#case-rules tr[data-rule='" + rule + "'] a")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.name("casePriority")));
+            Chromium.screenshot(browser, "settings-rule-edit-en");
+            new Select(browser.findElement(By.name("casePriority"))).selectByValue("critical");
+            browser.findElement(By.cssSelector("button.primary[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#case-rules tr[data-rule='" + rule + "'] .prio-critical")));
+
+            String next = LoopClient.JSON.readTree(client.submit("nina." + RUN + "@example.com", "Nina", "ru", 1,
+                    "Курьер опоздал на три часа").body()).get("id").asText();
+            JsonNode found = null;
+            for (int attempt = 0; attempt < 60 && (found == null || found.isEmpty()); attempt++) {
+                sleep(1000);
+                found = LoopClient.JSON.readTree(admin("GET", "/api/v1/cases?feedbackId=" + next, null).body()).get("items");
+            }
+            assertNotNull(found);
+            assertEquals(1, found.size(), "the next detractor opened a case");
+            assertEquals("critical", found.get(0).get("priority").asText(), "and it follows the tuned rule");
+
+            for (String page : List.of("teams", "sla", "taxonomy")) {
+                browser.get(console + "/settings/" + page);
+                Chromium.screenshot(browser, "settings-" + page + "-en");
+            }
+            browser.get(console + "/improvements");
+            Chromium.screenshot(browser, "improvements-en");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     @Order(4)
     void anAgentOfAnotherTeamSeesNeitherTheRowNorThePage() {
         WebDriver browser = Chromium.start("en");
@@ -196,6 +237,12 @@ class ConsoleBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    private static JsonNode stackCase(String id) throws Exception {
+        HttpResponse<String> found = admin("GET", "/api/v1/cases/" + id, null);
+        assertEquals(200, found.statusCode(), found.body());
+        return LoopClient.JSON.readTree(found.body());
     }
 
     private static void signIn(WebDriver browser, String email) {
