@@ -31,7 +31,7 @@ class DashboardPageTest {
                 "{\"order\":\"volume\",\"responses\":3,\"themes\":[{\"theme\":\"delivery/late\",\"responses\":3,"
                         + "\"sharePercent\":100.0,\"nps\":{\"detractors\":3,\"score\":-100.0},\"npsImpact\":100.0}]}")));
         ServicesStub.server.stubFor(get(urlPathEqualTo("/api/v1/loop-metrics")).willReturn(okJson(
-                "{\"total\":{\"casesOpened\":3,\"casesClosed\":1,\"closedLoopRate\":0.3333,"
+                "{\"total\":{\"casesOpened\":3,\"casesClosed\":1,\"closedLoopRate\":33.33,"
                         + "\"medianSecondsToFirstResponse\":5400.0,\"firstResponseSlaMetPercent\":100.0}}")));
     }
 

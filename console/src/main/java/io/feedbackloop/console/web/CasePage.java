@@ -1,7 +1,6 @@
 package io.feedbackloop.console.web;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,21 +242,15 @@ public class CasePage {
 
     /** A refusal the person can act on is shown on the case; anything else is the error page's job. */
     private void refused(BackendException e) {
-        if (e.status() != 400 && e.status() != 409 && e.status() != 412 && e.status() != 422) {
+        if (!Forms.actionable(e)) {
             throw e;
         }
         visit.warn(String.join("; ", reasons(e, Msgs.of(visit))));
     }
 
+    /** A case's conflict (409) is a change made meanwhile (a stale version, or closed by someone else). */
     private static List<String> reasons(BackendException e, Msg msg) {
-        if (e.status() == 409 || e.status() == 412) {
-            return List.of(msg.changed_meanwhile());
-        }
-        List<String> out = new ArrayList<>(e.violations());
-        if (out.isEmpty() && e.detail() != null) {
-            out.add(e.detail());
-        }
-        return out;
+        return e.status() == 409 ? List.of(msg.changed_meanwhile()) : Forms.reasons(e, msg);
     }
 
     private static Response back(UUID id) {

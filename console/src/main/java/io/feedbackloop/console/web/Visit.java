@@ -150,11 +150,6 @@ public class Visit {
         return sign + abs / 3600 + h + String.format("%02d", (abs % 3600) / 60) + m;
     }
 
-    /** A share 0..1 as "87 %". */
-    public String percent(Double share) {
-        return share == null ? "—" : Math.round(share * 100) + " %";
-    }
-
     /** A percentage 0..100 as "87 %". */
     public String percentValue(Double percent) {
         return percent == null ? "—" : Math.round(percent) + " %";
