@@ -888,4 +888,22 @@ public interface Msg {
 
     @Message("SLA policies hold for every team: only an administrator changes them.")
     String sla_admin_only();
+
+    @Message("New team")
+    String new_team();
+
+    @Message("Id (letters, digits, dashes; optional)")
+    String team_id();
+
+    @Message("Working days")
+    String work_days();
+
+    @Message("{#when d}{#is 'MON'}Mon{#is 'TUE'}Tue{#is 'WED'}Wed{#is 'THU'}Thu{#is 'FRI'}Fri{#is 'SAT'}Sat{#is 'SUN'}Sun{#else}{d}{/when}")
+    String week_day(String d);
+
+    @Message("{#if which == 'start'}Work starts{#else}Work ends{/if}")
+    String work_time(String which);
+
+    @Message("Team {name} added.")
+    String done_team_added(String name);
 }

@@ -64,4 +64,8 @@ public final class Choices {
     static List<String> buckets() {
         return List.of("day", "week", "month");
     }
+
+    static List<String> weekDays() {
+        return List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+    }
 }

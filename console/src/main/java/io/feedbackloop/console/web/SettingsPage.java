@@ -121,6 +121,30 @@ public class SettingsPage {
         return toTab("teams");
     }
 
+    /** A new team (administrators): its id, name, time zone and working hours, which its SLA clock follows. */
+    @POST
+    @Path("teams")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addTeam(@FormParam("csrf") String csrf, @FormParam("id") String id, @FormParam("name") String name,
+                            @FormParam("timeZone") String timeZone, @FormParam("workDays") List<String> workDays,
+                            @FormParam("workStart") String workStart, @FormParam("workEnd") String workEnd) {
+        visit.verifyCsrf(csrf);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", InboxPage.blankToNull(id));
+        body.put("name", name == null ? "" : name.trim());
+        body.put("timeZone", timeZone == null ? "" : timeZone.trim());
+        body.put("workDays", workDays == null ? List.of() : workDays);
+        body.put("workStart", workStart);
+        body.put("workEnd", workEnd);
+        try {
+            backend.send(visit.bearer(), "POST", Service.ACTION, "/api/v1/teams", body, null);
+            visit.tell(Msgs.of(visit).done_team_added(name == null ? "" : name.trim()));
+        } catch (BackendException e) {
+            Forms.warn(visit, e);
+        }
+        return toTab("teams");
+    }
+
     @POST
     @Path("teams/{team}/members/deactivate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
