@@ -67,15 +67,30 @@ final class FeedbackLoad {
     /** {@code connections} callers, each posting its next feedback as soon as the last is answered. */
     Outcome saturate(int connections, Duration duration, Submissions submissions, AcceptedListener listener)
             throws InterruptedException {
+        return asFastAsAnswered(connections, duration.toNanos(), Long.MAX_VALUE, submissions, listener);
+    }
+
+    /** {@code total} feedback (sequence 0 to total − 1), posted as {@link #saturate} posts them. */
+    Outcome saturate(int connections, long total, Submissions submissions, AcceptedListener listener)
+            throws InterruptedException {
+        return asFastAsAnswered(connections, Long.MAX_VALUE, total, submissions, listener);
+    }
+
+    private Outcome asFastAsAnswered(int connections, long durationNanos, long total, Submissions submissions,
+                                     AcceptedListener listener) throws InterruptedException {
         Tally tally = new Tally();
         AtomicLong sequence = new AtomicLong();
         long started = System.nanoTime();
-        long end = started + duration.toNanos();
+        long end = durationNanos == Long.MAX_VALUE ? Long.MAX_VALUE : started + durationNanos;
         List<Thread> callers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             Thread caller = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    Submission submission = submissions.next(sequence.getAndIncrement());
+                    long n = sequence.getAndIncrement();
+                    if (n >= total) {
+                        return;
+                    }
+                    Submission submission = submissions.next(n);
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<String> response = http.send(request(submission), HttpResponse.BodyHandlers.ofString());
@@ -94,7 +109,7 @@ final class FeedbackLoad {
         for (Thread caller : callers) {
             caller.join();
         }
-        return tally.outcome(sequence.get(), (System.nanoTime() - started) / 1e9);
+        return tally.outcome(Math.min(sequence.get(), total), (System.nanoTime() - started) / 1e9);
     }
 
     /** Requests due at {@code perSecond}, whatever the answers' speed, at most {@code maxOutstanding} open. */

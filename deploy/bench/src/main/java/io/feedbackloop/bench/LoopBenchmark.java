@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * The whole loop on this machine under load, with figures: accepted feedback per second and
  * accept latency at saturation, end-to-end latency from POST to the acknowledgement email at a
  * fixed rate, the categorizer's throughput, a million-row import, CPU and memory of every
- * process, and, in the same run, the raw limits of Kafka and PostgreSQL to compare with.
+ * process, and, in the same run, the raw limits of Kafka and PostgreSQL to compare with; then, in a
+ * loop of its own, the web console's inbox over 10,000 open cases ({@link InboxAtScale}).
  * Run by {@code deploy/bench/run}; every knob is an environment variable (see that script).
  */
 public final class LoopBenchmark {
@@ -62,6 +63,21 @@ public final class LoopBenchmark {
         report.line("Loop benchmark, %s", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         report.line("Machine: %s", Machine.describe());
         report.line("Service JVMs: %s", System.getenv().getOrDefault("LOOP_SERVICE_JVM_OPTS", "(stack default)"));
+        try {
+            benchmark(root, work, runId);
+            if (InboxAtScale.CASES > 0) {
+                // a loop of its own with the console, after this one has stopped: its cases are its alone
+                new InboxAtScale().run(root, work, runId, report);
+            }
+        } finally {
+            Path file = root.resolve("deploy/bench/target/bench-report.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report.text());
+            LOG.infof("%n%s%nreport written to %s", report.text(), root.relativize(file));
+        }
+    }
+
+    private void benchmark(Path root, Path work, String runId) throws Exception {
         // keepData = true on an emptied folder: a fresh loop whose PostgreSQL really syncs its commits
         try (LoopStack stack = LoopStack.start(root, work, false, true);
              MailArrivals mail = new MailArrivals(stack.mail());
@@ -101,11 +117,6 @@ public final class LoopBenchmark {
             }
             rawLimits(stack, topics, work);
             report.targets(importRate, importRows);
-        } finally {
-            Path file = root.resolve("deploy/bench/target/bench-report.txt");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, report.text());
-            LOG.infof("%n%s%nreport written to %s", report.text(), root.relativize(file));
         }
     }
 
