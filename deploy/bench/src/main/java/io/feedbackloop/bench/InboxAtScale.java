@@ -83,7 +83,7 @@ public final class InboxAtScale {
         WorkDirectory.fresh(work);
         // ingest's abuse limits (600 requests a minute per key, 1,200 per address) would make the fill
         // take 17 minutes from one address; a deployment raises them for a channel this busy
-        Map<String, String> unthrottled = Map.of("RATE_LIMIT_PER_KEY", "100000000", "RATE_LIMIT_PER_ADDRESS", "100000000");
+        Map<String, String> unthrottled = LoopBenchmark.UNTHROTTLED;
         // keepData = true on an emptied folder, as the other phases: PostgreSQL syncs its commits
         try (LoopStack stack = LoopStack.start(root, work, false, true, unthrottled, true)) {
             String action = stack.service("feedback-action").baseUrl();

@@ -64,7 +64,8 @@ public final class LoopChaos {
         String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         line("Chaos run, %s, on %s", Instant.now().truncatedTo(ChronoUnit.SECONDS), Machine.describe());
         // a short wait for the case before thanking, so the run does not idle a minute at the end
-        try (LoopStack stack = LoopStack.start(root, work, false, true, Map.of("FOLLOWUP_ACKNOWLEDGEMENT_WAIT", "PT10S"));
+        try (LoopStack stack = LoopStack.start(root, work, false, true, withAll(LoopBenchmark.UNTHROTTLED,
+                Map.of("FOLLOWUP_ACKNOWLEDGEMENT_WAIT", "PT10S")));
              MailArrivals mail = new MailArrivals(stack.mail());
              TopicCounter topics = TopicCounter.watch(stack.broker().bootstrapServers(), List.of(
                      LoopTopics.FEEDBACK_RECEIVED, LoopTopics.FEEDBACK_CATEGORIZED, LoopTopics.ACTION_OPENED), true)) {
@@ -205,5 +206,11 @@ public final class LoopChaos {
 
     private void line(String format, Object... args) {
         report.append(String.format(format, args)).append('\n');
+    }
+
+    private static Map<String, String> withAll(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> all = new java.util.HashMap<>(first);
+        all.putAll(second);
+        return all;
     }
 }
