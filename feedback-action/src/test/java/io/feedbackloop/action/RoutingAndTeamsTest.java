@@ -211,6 +211,17 @@ class RoutingAndTeamsTest {
     }
 
     @Test
+    void aTeamIdThatCannotBeOneIsRefusedByNameNotByTheDatabase() {
+        // a NUL or any other character no team id has: a 400 naming the field, not a database error
+        for (String teamId : new String[] {"care\\u0000", "Care Team", "x".repeat(61)}) {
+            String body = "{\"name\":\"" + unique("bad-team") + "\",\"conditions\":{\"segments\":[\"vip\"]},"
+                    + "\"teamId\":\"" + teamId + "\"}";
+            admin().body(body).post("/api/v1/routing-rules").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItems("teamId"));
+        }
+    }
+
+    @Test
     void aLeadManagesOnlyTheTeamsItLeads() {
         String own = unique("led");
         String other = unique("not-led");

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *                       releases the action after checking those messages went well
  */
 public record ImprovementActionRequest(
-        @NotBlank @Size(max = 60) String teamId,
+        @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
+                message = "must be a team id: lower-case letters, digits and dashes") String teamId,
         @Size(max = 100) @Pattern(regexp = Themes.PATH,
                 message = "must be a taxonomy path such as delivery/late") String theme,
         @NotBlank @Size(max = 200) String title,

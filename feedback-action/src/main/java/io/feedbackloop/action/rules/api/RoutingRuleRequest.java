@@ -23,6 +23,7 @@ public record RoutingRuleRequest(
         @Min(0) Integer position,
         Boolean enabled,
         JsonNode conditions,
-        @NotBlank String teamId,
+        @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
+                message = "must be a team id: lower-case letters, digits and dashes") String teamId,
         @Email @Size(max = 254) String assignee) {
 }
