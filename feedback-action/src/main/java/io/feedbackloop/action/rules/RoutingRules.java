@@ -36,6 +36,10 @@ public class RoutingRules extends OrderedRuleBook<RoutingRule, RoutingRules.Draf
 
     @Override
     protected void checkOwnFields(Draft draft, List<Problem.Violation> violations) {
+        boolean teamIdMalformed = violations.stream().anyMatch(v -> "teamId".equals(v.field()));
+        if (teamIdMalformed) {
+            return; // not looked up: a malformed id (a NUL, say) is already refused by name
+        }
         if (draft.teamId() != null && !draft.teamId().isBlank() && Team.findById(draft.teamId()) == null) {
             violations.add(new Problem.Violation("teamId", "known-team", "is not a team"));
         } else if (draft.assignee() != null && !isActiveMember(draft.assignee(), draft.teamId())) {
