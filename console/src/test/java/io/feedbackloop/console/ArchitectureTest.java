@@ -30,6 +30,17 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Every page says who may open it; the configuration refuses any that does not. */
+    @Test
+    void everyPageDeclaresWhoMayOpenIt() {
+        ArchRuleDefinition.methods().that().areAnnotatedWith(jakarta.ws.rs.GET.class)
+                .or().areAnnotatedWith(jakarta.ws.rs.POST.class)
+                .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .orShould().beAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                .orShould().beDeclaredInClassesThat().areAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .check(CLASSES);
+    }
+
     @Test
     void theConsoleTouchesNoDatabaseAndNoTopic() {
         ArchRuleDefinition.noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",

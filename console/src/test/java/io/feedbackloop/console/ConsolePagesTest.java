@@ -198,6 +198,18 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aPageForAnotherRoleIsForbiddenBeforeAnyServiceIsAsked() {
+        Browser browser = Browser.signedIn("ann@example.com", "\"agent\"", "\"delivery\"");
+        ServicesStub.server.resetRequests();
+        for (String path : List.of("/settings/channels", "/improvements", "/feedback")) {
+            Response answer = browser.open(path);
+            assertEquals(403, answer.statusCode(), path);
+            assertEquals("Not allowed", Jsoup.parse(answer.body().asString()).selectFirst("h1").text(), path);
+        }
+        assertTrue(ServicesStub.server.findAll(anyRequestedFor(anyUrl())).isEmpty());
+    }
+
+    @Test
     void aServiceOutageIsA503WithRetryAfter() {
         Browser browser = Browser.signedIn("ann@example.com", "\"agent\"", "\"delivery\"");
         ServicesStub.server.stubFor(get(urlPathEqualTo("/api/v1/cases")).willReturn(aResponse().withStatus(503)));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -32,6 +33,7 @@ import io.feedbackloop.console.backend.views.LoopViews.FollowUp;
 import io.feedbackloop.console.backend.views.LoopViews.LoopStatus;
 import io.feedbackloop.console.backend.views.LoopViews.Preview;
 import io.feedbackloop.console.i18n.Msg;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -40,6 +42,7 @@ import io.quarkus.qute.TemplateInstance;
  * can do next. Every change is sent with the version the person saw, so that two people working the
  * same case do not overwrite each other.
  */
+@RolesAllowed({Person.AGENT, Person.LEAD, Person.ANALYST, Person.ADMIN})
 @Path("/cases/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class CasePage {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -23,6 +24,7 @@ import io.feedbackloop.console.backend.BackendException;
 import io.feedbackloop.console.backend.Query;
 import io.feedbackloop.console.backend.Service;
 import io.feedbackloop.console.backend.views.SettingsViews.ApiKey;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -30,6 +32,7 @@ import io.quarkus.qute.TemplateInstance;
  * The API keys each support channel posts feedback with (feedback-ingest, administrators). A new
  * key is shown once, in the next page's notice: the service keeps only its hash.
  */
+@RolesAllowed(Person.ADMIN)
 @Path("/settings/channels")
 @Produces(MediaType.TEXT_HTML)
 public class ChannelKeysSettings {

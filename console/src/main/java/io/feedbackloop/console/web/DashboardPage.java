@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,7 @@ import io.feedbackloop.console.backend.views.MetricViews.ThemeStat;
 import io.feedbackloop.console.backend.views.MetricViews.TopThemes;
 import io.feedbackloop.console.backend.views.MetricViews.Trend;
 import io.feedbackloop.console.backend.views.MetricViews.TrendPoint;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -47,6 +49,7 @@ import io.quarkus.qute.TemplateInstance;
  * most, and how well the loop closes; the same figures as CSV. People without access to the
  * customers' scores (agents) see the loop figures of their teams only.
  */
+@RolesAllowed({Person.AGENT, Person.LEAD, Person.ANALYST, Person.ADMIN})
 @Path("/dashboard")
 public class DashboardPage {
 

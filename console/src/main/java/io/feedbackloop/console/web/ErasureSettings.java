@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -21,6 +22,7 @@ import io.feedbackloop.console.backend.BackendException;
 import io.feedbackloop.console.backend.Query;
 import io.feedbackloop.console.backend.Service;
 import io.feedbackloop.console.backend.views.SettingsViews.Erasure;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -29,6 +31,7 @@ import io.quarkus.qute.TemplateInstance;
  * page because it cannot be undone, then followed until every service confirmed it. feedback-ingest
  * lists no erasures, so one is followed by its id (the page it redirects to after the request).
  */
+@RolesAllowed(Person.ADMIN)
 @Path("/settings/erasure")
 @Produces(MediaType.TEXT_HTML)
 public class ErasureSettings {

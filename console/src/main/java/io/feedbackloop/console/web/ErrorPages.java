@@ -39,7 +39,14 @@ public class ErrorPages {
         if (visit.signedIn()) {
             sessions.close(visit.session());
         }
-        return SessionGate.toSignIn(false, "GET", visit.uri());
+        return Response.seeOther(java.net.URI.create(SessionAuthentication.signInTarget("GET", visit.uri()))).build();
+    }
+
+    /** Signed in, but this page is not for this person's role. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        Msg msg = Msgs.of(visit);
+        return page(403, msg.forbidden_title(), msg.forbidden_text(), null);
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package io.feedbackloop.console.web;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,10 +19,12 @@ import io.feedbackloop.console.backend.Query;
 import io.feedbackloop.console.backend.Service;
 import io.feedbackloop.console.backend.views.CaseViews.CasePage;
 import io.feedbackloop.console.backend.views.FeedbackViews.FoundPage;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** Search what customers said: words (stemmed per language), theme, sentiment, score class, language, period. */
+@RolesAllowed({Person.LEAD, Person.ANALYST, Person.ADMIN})
 @Path("/feedback")
 public class FeedbackPage {
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import io.feedbackloop.console.backend.views.ImprovementViews.Improvement;
 import io.feedbackloop.console.backend.views.ImprovementViews.LinkResult;
 import io.feedbackloop.console.backend.views.MetricViews.Summary;
 import io.feedbackloop.console.backend.views.SettingsViews.TemplatePreview;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -40,6 +42,7 @@ import io.quarkus.qute.TemplateInstance;
  * (counted first, so that nobody links ten thousand customers by a typo in the period), checks the
  * message in each language, publishes it to a first batch and releases it to the rest.
  */
+@RolesAllowed({Person.LEAD, Person.ADMIN})
 @Path("/improvements")
 @Produces(MediaType.TEXT_HTML)
 public class ImprovementsPage {

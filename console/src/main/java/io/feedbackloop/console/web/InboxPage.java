@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,10 +17,12 @@ import io.feedbackloop.console.backend.Query;
 import io.feedbackloop.console.backend.Service;
 import io.feedbackloop.console.backend.views.CaseViews.CasePage;
 import io.feedbackloop.console.backend.views.CaseViews.Team;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** The cases of my teams, most urgent first; new ones appear while the page is open. */
+@RolesAllowed({Person.AGENT, Person.LEAD, Person.ANALYST, Person.ADMIN})
 @Path("/inbox")
 @Produces(MediaType.TEXT_HTML)
 public class InboxPage {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -36,6 +37,7 @@ import io.quarkus.qute.TemplateInstance;
  * feedback-action tries them: the first enabled match wins. A rule is edited in a form with one
  * field per condition and sent whole, since the service replaces a rule's conditions on every change.
  */
+@RolesAllowed({Person.LEAD, Person.ANALYST, Person.ADMIN})
 @Path("/settings/rules")
 @Produces(MediaType.TEXT_HTML)
 public class RulesSettings {

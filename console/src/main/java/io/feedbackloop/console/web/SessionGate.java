@@ -1,8 +1,5 @@
 package io.feedbackloop.console.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -12,20 +9,18 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import io.feedbackloop.console.session.Sessions;
 
 /**
- * Every page needs a sign-in except the sign-in page and the language switch. Static files
- * (stylesheet, scripts, charts) are served before this filter and need none.
+ * Hands this request's session (if any) to {@link Visit} and issues the form-token cookie. Who may
+ * open a page is each page's {@code @RolesAllowed}, checked by Quarkus against the session
+ * ({@link SessionAuthentication}), which also sends a person without a sign-in to the form.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class SessionGate implements ContainerRequestFilter, ContainerResponseFilter {
-
-    static final Set<String> PUBLIC_PATHS = Set.of("/sign-in", "/language");
 
     @Inject
     Visit visit;
@@ -37,24 +32,6 @@ public class SessionGate implements ContainerRequestFilter, ContainerResponseFil
         // the form token is decided before the page renders, so that its cookie goes out with the page
         visit.csrf();
         sessions.find(visit.sessionCookie()).ifPresent(visit::attach);
-        String path = request.getUriInfo().getPath();
-        if (visit.signedIn() || PUBLIC_PATHS.contains(path)) {
-            return;
-        }
-        request.abortWith(toSignIn(request.getHeaderString("HX-Request") != null, request.getMethod(),
-                visit.uri()));
-    }
-
-    /** To the sign-in form, coming back here afterwards (htmx follows {@code HX-Redirect}, not a 303). */
-    static Response toSignIn(boolean htmx, String method, String cameFrom) {
-        String target = "/sign-in";
-        if ("GET".equals(method) && cameFrom != null && !cameFrom.equals("/") && !cameFrom.startsWith("/sign-in")) {
-            target += "?next=" + URLEncoder.encode(cameFrom, StandardCharsets.UTF_8);
-        }
-        if (htmx) {
-            return Response.noContent().header("HX-Redirect", target).build();
-        }
-        return Response.seeOther(java.net.URI.create(target)).build();
     }
 
     @Override

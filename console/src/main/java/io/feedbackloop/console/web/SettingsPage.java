@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -36,6 +37,7 @@ import io.quarkus.qute.TemplateInstance;
  * have their own resources under {@code /settings/...}; each tab is shown to the roles its service
  * lets read it, and the service decides every change.
  */
+@RolesAllowed({Person.LEAD, Person.ANALYST, Person.ADMIN})
 @Path("/settings")
 @Produces(MediaType.TEXT_HTML)
 public class SettingsPage {

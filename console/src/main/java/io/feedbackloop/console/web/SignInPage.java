@@ -2,6 +2,8 @@ package io.feedbackloop.console.web;
 
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import io.feedbackloop.console.backend.BackendException;
 import io.feedbackloop.console.i18n.Msg;
 import io.feedbackloop.console.session.Accounts;
+import io.feedbackloop.console.session.Person;
 import io.feedbackloop.console.session.Session;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,11 +39,13 @@ public class SignInPage {
     Accounts accounts;
 
     @GET
+    @PermitAll // only a redirect to the inbox, which asks for a sign-in itself
     public Response home() {
         return Response.seeOther(URI.create("/inbox")).build();
     }
 
     @GET
+    @PermitAll // where a person without a sign-in gets one
     @Path("sign-in")
     public Object signInForm(@QueryParam("next") String next) {
         if (visit.signedIn()) {
@@ -50,6 +55,7 @@ public class SignInPage {
     }
 
     @POST
+    @PermitAll // the sign-in itself (form token checked; throttled by feedback-action per person's address)
     @Path("sign-in")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("csrf") String csrf, @FormParam("email") String email,
@@ -77,6 +83,7 @@ public class SignInPage {
     }
 
     @POST
+    @RolesAllowed({Person.AGENT, Person.LEAD, Person.ANALYST, Person.ADMIN})
     @Path("sign-out")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@FormParam("csrf") String csrf) {
@@ -88,6 +95,7 @@ public class SignInPage {
     }
 
     @POST
+    @PermitAll // the language of the sign-in page too (form token checked; it only sets a cookie)
     @Path("language")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response language(@FormParam("csrf") String csrf, @FormParam("lang") String lang,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -25,6 +26,7 @@ import io.feedbackloop.console.backend.Service;
 import io.feedbackloop.console.backend.views.SettingsViews.KnowledgeVersion;
 import io.feedbackloop.console.backend.views.SettingsViews.Replay;
 import io.feedbackloop.console.backend.views.SettingsViews.Theme;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -34,6 +36,7 @@ import io.quarkus.qute.TemplateInstance;
  * the replays; only an administrator starts one that stores and announces changes (analysts start
  * dry runs).
  */
+@RolesAllowed({Person.LEAD, Person.ANALYST, Person.ADMIN})
 @Path("/settings/taxonomy")
 @Produces(MediaType.TEXT_HTML)
 public class TaxonomySettings {

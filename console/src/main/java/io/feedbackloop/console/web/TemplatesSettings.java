@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import io.feedbackloop.console.backend.Query;
 import io.feedbackloop.console.backend.Service;
 import io.feedbackloop.console.backend.views.SettingsViews.TemplateInfo;
 import io.feedbackloop.console.backend.views.SettingsViews.TemplatePreview;
+import io.feedbackloop.console.session.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -23,6 +25,7 @@ import io.quarkus.qute.TemplateInstance;
  * The messages closeloop-notifier sends, and each one previewed in English and Russian with the
  * notifier's sample content (administrators). A preview changes nothing, so it is a plain link.
  */
+@RolesAllowed(Person.ADMIN)
 @Path("/settings/templates")
 @Produces(MediaType.TEXT_HTML)
 public class TemplatesSettings {
